@@ -1,0 +1,17 @@
+package dev.authbroker.core.app;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Custom Auth apps: at most one per tenant and provider. */
+public interface ProviderAppRepository {
+
+    void add(ProviderApp app);
+
+    Optional<ProviderApp> find(String tenantId, String provider);
+
+    void delete(ProviderApp app);
+
+    /** A page of all apps in id order, after {@code afterId} (null for the first page), for key rewrapping. */
+    List<ProviderApp> page(String afterId, int limit);
+}

@@ -1,0 +1,2 @@
+/** Provider apps: a tenant's own OAuth client at a provider (Custom Auth), with its secret sealed at rest. */
+package dev.authbroker.core.app;

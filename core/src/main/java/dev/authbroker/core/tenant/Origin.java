@@ -1,0 +1,72 @@
+package dev.authbroker.core.tenant;
+
+import dev.authbroker.core.error.BrokerException;
+import dev.authbroker.core.error.ErrorCode;
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * A web origin a tenant's picker is served from: exactly {@code scheme://host[:port]} (RFC 6454), http or https,
+ * no path, query, fragment, userinfo or wildcard. Stored in the serialised form a browser sends, so a picker's
+ * {@code origin} can be compared to it byte for byte.
+ */
+public record Origin(String value) {
+
+    public Origin {
+        if (value == null) {
+            throw new IllegalArgumentException("origin");
+        }
+    }
+
+    public static Origin parse(String raw) {
+        if (raw == null || raw.isEmpty() || raw.length() > 300) {
+            throw invalid(raw);
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c <= 0x20 || c == 0x7f || c == '*' || c == '\\' || c == '@' || c == '%') {
+                throw invalid(raw);
+            }
+        }
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            throw invalid(raw);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw invalid(raw);
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())) {
+            throw invalid(raw);
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty() || host.endsWith(".")) {
+            throw invalid(raw);
+        }
+        try {
+            host = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            if (!host.startsWith("[")) {
+                throw invalid(raw);
+            }
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return new Origin(scheme + "://" + host + (defaultPort ? "" : ":" + port));
+    }
+
+    private static BrokerException invalid(String raw) {
+        return new BrokerException(ErrorCode.INVALID_ORIGIN,
+                "origins must be exactly scheme://host[:port] with http or https, without path, query, userinfo or wildcard");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.authbroker.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.spi.PersistenceProvider;
+import jakarta.persistence.spi.PersistenceProviderResolverHolder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The broker's database: migrates the schema with Flyway, then opens a resource-local persistence unit built in
+ * code from {@link DatabaseSettings}.
+ *
+ * <p>Why not a container data source: the JDBC URL is runtime configuration (MicroProfile Config), and a
+ * persistence unit defined in code runs unchanged on EclipseLink (Payara) and Hibernate (WildFly) without
+ * server-specific data source definitions. Transactions are explicit and short: {@link #transaction} binds an
+ * {@link EntityManager} to the calling thread for the repositories to use.
+ */
+public final class Database implements AutoCloseable {
+
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+
+    private Database(EntityManagerFactory factory) {
+        this.factory = factory;
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        migrate(settings);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.jdbc.driver", settings.driverClass());
+        properties.put("jakarta.persistence.jdbc.url", settings.url());
+        properties.put("jakarta.persistence.jdbc.user", settings.user());
+        properties.put("jakarta.persistence.jdbc.password", settings.password());
+        properties.put("jakarta.persistence.schema-generation.database.action", "none");
+        // EclipseLink: no weaving agent in a WAR, a small internal pool, no shared cache (several brokers may
+        // share one database, and refresh leases must see each other's writes).
+        properties.put("eclipselink.weaving", "false");
+        properties.put("eclipselink.cache.shared.default", "false");
+        properties.put("eclipselink.connection-pool.default.initial", "1");
+        properties.put("eclipselink.connection-pool.default.min", "1");
+        properties.put("eclipselink.connection-pool.default.max", Integer.toString(settings.maxConnections()));
+        properties.put("eclipselink.logging.level", "WARNING");
+        properties.put("eclipselink.logging.parameters", "false");
+        // Hibernate: the same, in its words.
+        properties.put("hibernate.connection.pool_size", Integer.toString(settings.maxConnections()));
+        properties.put("hibernate.hbm2ddl.auto", "none");
+        PersistenceProvider provider = provider();
+        EntityManagerFactory factory = provider.createContainerEntityManagerFactory(
+                new BrokerPersistenceUnit(provider.getClass().getName(), Database.class.getClassLoader()), properties);
+        return new Database(factory);
+    }
+
+    static void migrate(DatabaseSettings settings) {
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:dev/authbroker/persistence/migration")
+                .load()
+                .migrate();
+    }
+
+    private static PersistenceProvider provider() {
+        List<PersistenceProvider> providers = PersistenceProviderResolverHolder.getPersistenceProviderResolver()
+                .getPersistenceProviders();
+        if (providers.isEmpty()) {
+            throw new IllegalStateException("no Jakarta Persistence provider on the class path");
+        }
+        return providers.get(0);
+    }
+
+    /**
+     * Runs {@code work} in a transaction, committing on return and rolling back on any exception. Nested calls join
+     * the outer transaction.
+     */
+    public <T> T transaction(Function<EntityManager, T> work) {
+        EntityManager outer = current.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
+        EntityManager em = factory.createEntityManager();
+        current.set(em);
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (tx.isActive()) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+            }
+            throw e;
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+
+    public void run(Runnable work) {
+        transaction(em -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The entity manager of the calling thread's transaction. */
+    public EntityManager em() {
+        EntityManager em = current.get();
+        if (em == null) {
+            throw new IllegalStateException("no transaction on this thread: wrap the call in Database.transaction");
+        }
+        return em;
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isReachable() {
+        try {
+            return transaction(em -> em.createNativeQuery("SELECT 1").getSingleResult() != null);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (factory.isOpen()) {
+            factory.close();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.authbroker.persistence;
+
+import java.util.List;
+
+/** Tables holding rows that belong to one tenant, in the order they are emptied when the tenant is deleted. */
+final class TenantOwnedTables {
+
+    static final List<String> CHILDREN = List.of(
+            "audit_event",
+            "provider_app");
+
+    private TenantOwnedTables() {
+    }
+}

@@ -1,0 +1,67 @@
+package dev.authbroker.web.admin;
+
+import dev.authbroker.core.app.ProviderApp;
+import dev.authbroker.core.app.ProviderAppRepository;
+import dev.authbroker.core.crypto.SecretBox;
+import dev.authbroker.persistence.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Re-encrypts stored secrets with the active key, in batches of {@value #BATCH} rows per transaction so a large
+ * table never sits in one long transaction.
+ */
+@ApplicationScoped
+public class SecretRewrapper {
+
+    static final int BATCH = 200;
+
+    @Inject
+    Database db;
+
+    @Inject
+    SecretBox box;
+
+    @Inject
+    ProviderAppRepository apps;
+
+    public record Result(long examined, long rewritten) {
+        Result plus(Result other) {
+            return new Result(examined + other.examined, rewritten + other.rewritten);
+        }
+    }
+
+    public Result rewrapAll() {
+        return rewrap(cursor -> apps.page(cursor, BATCH), app -> app.rewrap(box), ProviderApp::id);
+    }
+
+    /** Walks one table in id order, a batch per transaction, rewrapping each row that needs it. */
+    private <T> Result rewrap(Function<String, List<T>> page, Predicate<T> rewrapRow, Function<T, String> id) {
+        Result total = new Result(0, 0);
+        String after = null;
+        while (true) {
+            String cursor = after;
+            Batch batch = db.transaction(em -> {
+                List<T> rows = page.apply(cursor);
+                long rewritten = 0;
+                for (T row : rows) {
+                    if (rewrapRow.test(row)) {
+                        rewritten++;
+                    }
+                }
+                return new Batch(rows.size(), rewritten, rows.isEmpty() ? null : id.apply(rows.get(rows.size() - 1)));
+            });
+            if (batch.size() == 0) {
+                return total;
+            }
+            total = total.plus(new Result(batch.size(), batch.rewritten()));
+            after = batch.lastId();
+        }
+    }
+
+    private record Batch(int size, long rewritten, String lastId) {
+    }
+}

@@ -1,0 +1,266 @@
+package dev.authbroker.web.admin;
+
+import dev.authbroker.core.app.ClientCredentials;
+import dev.authbroker.core.app.ProviderApp;
+import dev.authbroker.core.app.ProviderAppRepository;
+import dev.authbroker.core.audit.AuditEvent;
+import dev.authbroker.core.audit.AuditLog;
+import dev.authbroker.core.crypto.SecretBox;
+import dev.authbroker.core.error.BrokerException;
+import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.core.tenant.Origin;
+import dev.authbroker.core.tenant.Tenant;
+import dev.authbroker.core.tenant.TenantRepository;
+import dev.authbroker.persistence.Database;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/admin/tenants}: tenants, their Custom Auth app and their audit trail. */
+@Path("admin/tenants")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
+@SecurityRequirement(name = "bearer")
+public class TenantsResource {
+
+    static final String INSTAGRAM = "instagram";
+
+    @Inject
+    AdminAuthenticator authenticator;
+
+    @Inject
+    Database db;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    ProviderAppRepository apps;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SecretBox secretBox;
+
+    @HeaderParam(HttpHeaders.AUTHORIZATION)
+    String authorization;
+
+    @HeaderParam(HttpHeaders.CONTENT_TYPE)
+    String contentType;
+
+    @POST
+    @Operation(summary = "Create a tenant (operator). The answer is the only time its secret is shown.")
+    public Response create(InputStream body) {
+        AdminCaller caller = operator();
+        JsonBody json = JsonBody.read(contentType, body, Set.of("name", "origins"));
+        String name = json.requiredString("name");
+        List<Origin> origins = json.optionalStringList("origins").orElse(List.of()).stream().map(Origin::parse).toList();
+        Tenant.Created created = Tenant.create(name, origins, Instant.now());
+        db.run(() -> {
+            tenants.add(created.tenant());
+            record(caller, created.tenant().id(), "tenant.created", "origins=" + created.tenant().origins().size());
+        });
+        return Response.status(Response.Status.CREATED)
+                .header("Cache-Control", "no-store")
+                .entity(Representations.tenant(created.tenant()).add("secret", created.secret()).build())
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List tenants (operator), oldest first.")
+    public Response list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        operator();
+        int from = offset == null ? 0 : offset;
+        int size = limit == null ? 100 : limit;
+        if (from < 0 || size < 1 || size > 1000) {
+            throw new BrokerException(ErrorCode.INVALID_REQUEST, "offset must be ≥ 0 and limit between 1 and 1000");
+        }
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        db.transaction(em -> tenants.list(from, size)).forEach(t -> out.add(Representations.tenant(t)));
+        return Response.ok(out.build()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One tenant.")
+    public Response get(@PathParam("id") String id) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        return Response.ok(Representations.tenant(db.transaction(em -> visible(caller, id))).build()).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Change name, origins or status (active | disabled).")
+    public Response patch(@PathParam("id") String id, InputStream body) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        db.transaction(em -> visible(caller, id));
+        JsonBody json = JsonBody.read(contentType, body, Set.of("name", "origins", "status"));
+        Tenant updated = db.transaction(em -> {
+            Tenant tenant = visible(caller, id);
+            Instant now = Instant.now();
+            json.optionalString("name").ifPresent(name -> tenant.rename(name, now));
+            json.optionalStringList("origins").ifPresent(list ->
+                    tenant.replaceOrigins(list.stream().map(Origin::parse).toList(), now));
+            json.optionalString("status").ifPresent(status -> {
+                switch (status) {
+                    case "active" -> tenant.enable(now);
+                    case "disabled" -> tenant.disable(now);
+                    default -> throw new BrokerException(ErrorCode.INVALID_REQUEST, "status must be 'active' or 'disabled'");
+                }
+            });
+            record(caller, id, "tenant.updated", "fields=" + String.join(",", fields(json)));
+            return tenant;
+        });
+        return Response.ok(Representations.tenant(updated).build()).build();
+    }
+
+    private static List<String> fields(JsonBody json) {
+        return Stream.of("name", "origins", "status").filter(json::has).toList();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a tenant and everything it owns, in one transaction.")
+    public Response delete(@PathParam("id") String id) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        db.run(() -> {
+            Tenant tenant = visible(caller, id);
+            tenants.delete(tenant);
+            audit.record(new AuditEvent(null, caller.auditName(), "tenant.deleted", "tenant=" + id, Instant.now()));
+        });
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/secret")
+    @Operation(summary = "Issue a new tenant secret; the old one stops working at once.")
+    public Response rotateSecret(@PathParam("id") String id) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        String secret = db.transaction(em -> {
+            Tenant tenant = visible(caller, id);
+            String fresh = tenant.rotateSecret(Instant.now());
+            record(caller, id, "tenant.secret_rotated", null);
+            return fresh;
+        });
+        return Response.ok(Json.createObjectBuilder().add("id", id).add("secret", secret).build())
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @PUT
+    @Path("{id}/apps/instagram")
+    @Operation(summary = "Set the tenant's own Instagram app (Custom Auth). The secret is write-only.")
+    public Response putApp(@PathParam("id") String id, InputStream body) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        db.transaction(em -> visible(caller, id));
+        JsonBody json = JsonBody.read(contentType, body, Set.of("clientId", "clientSecret"));
+        ClientCredentials credentials = ProviderApp.validCredentials(
+                json.requiredString("clientId"), json.requiredString("clientSecret"));
+        ProviderApp saved = db.transaction(em -> {
+            visible(caller, id);
+            Instant now = Instant.now();
+            ProviderApp app = apps.find(id, INSTAGRAM).orElse(null);
+            if (app == null) {
+                app = ProviderApp.create(id, INSTAGRAM, credentials, secretBox, now);
+                apps.add(app);
+            } else {
+                app.replaceCredentials(credentials, secretBox, now);
+            }
+            record(caller, id, "app.instagram.set", "clientId=" + credentials.clientId());
+            return app;
+        });
+        return Response.ok(Representations.app(saved)).build();
+    }
+
+    @GET
+    @Path("{id}/apps/instagram")
+    @Operation(summary = "The tenant's Custom Auth app, without its secret; 404 when the shared app is used.")
+    public Response getApp(@PathParam("id") String id) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        ProviderApp app = db.transaction(em -> {
+            visible(caller, id);
+            return apps.find(id, INSTAGRAM).orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND,
+                    "no Custom Auth app for instagram: this tenant uses the shared app"));
+        });
+        return Response.ok(Representations.app(app)).build();
+    }
+
+    @DELETE
+    @Path("{id}/apps/instagram")
+    @Operation(summary = "Remove Custom Auth: the tenant returns to the shared app.")
+    public Response deleteApp(@PathParam("id") String id) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        db.run(() -> {
+            visible(caller, id);
+            ProviderApp app = apps.find(id, INSTAGRAM).orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND,
+                    "no Custom Auth app for instagram"));
+            apps.delete(app);
+            record(caller, id, "app.instagram.removed", "clientId=" + app.clientId());
+        });
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/audit")
+    @Operation(summary = "Who changed what, when; newest first.")
+    public Response audit(@PathParam("id") String id, @QueryParam("limit") Integer limit) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        int size = limit == null ? 200 : limit;
+        if (size < 1 || size > 1000) {
+            throw new BrokerException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and 1000");
+        }
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        db.transaction(em -> {
+            visible(caller, id);
+            return audit.forTenant(id, size);
+        }).forEach(e -> out.add(Representations.audit(e)));
+        return Response.ok(out.build()).build();
+    }
+
+    private AdminCaller operator() {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        if (!caller.isOperator()) {
+            throw new BrokerException(ErrorCode.FORBIDDEN, "only the operator may do this");
+        }
+        return caller;
+    }
+
+    /** The tenant, if this caller may see it; otherwise the same 404 as for a tenant that does not exist. */
+    private Tenant visible(AdminCaller caller, String id) {
+        if (!caller.maySee(id)) {
+            throw notFound();
+        }
+        return tenants.find(id).orElseThrow(TenantsResource::notFound);
+    }
+
+    private static BrokerException notFound() {
+        return new BrokerException(ErrorCode.TENANT_NOT_FOUND, "no such tenant");
+    }
+
+    private void record(AdminCaller caller, String tenantId, String action, String detail) {
+        audit.record(new AuditEvent(tenantId, caller.auditName(), action, detail, Instant.now()));
+    }
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: {@code /health/live} and {@code /health/ready}. */
+package dev.authbroker.web.health;
