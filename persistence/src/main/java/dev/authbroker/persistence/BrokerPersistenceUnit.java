@@ -2,6 +2,10 @@ package dev.authbroker.persistence;
 
 import dev.authbroker.core.app.ProviderApp;
 import dev.authbroker.core.audit.AuditEvent;
+import dev.authbroker.core.authorization.AuthorizationState;
+import dev.authbroker.core.connection.Connection;
+import dev.authbroker.core.connection.PickerSession;
+import dev.authbroker.core.deletion.DeletionRequest;
 import dev.authbroker.core.tenant.Tenant;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -19,7 +23,11 @@ final class BrokerPersistenceUnit implements PersistenceUnitInfo {
     static final List<Class<?>> ENTITIES = List.of(
             Tenant.class,
             ProviderApp.class,
-            AuditEvent.class);
+            AuditEvent.class,
+            AuthorizationState.class,
+            Connection.class,
+            PickerSession.class,
+            DeletionRequest.class);
 
     private final String providerClassName;
     private final ClassLoader classLoader;

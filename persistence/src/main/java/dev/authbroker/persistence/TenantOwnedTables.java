@@ -6,6 +6,9 @@ import java.util.List;
 final class TenantOwnedTables {
 
     static final List<String> CHILDREN = List.of(
+            "picker_session",
+            "connection",
+            "authorization_state",
             "audit_event",
             "provider_app");
 

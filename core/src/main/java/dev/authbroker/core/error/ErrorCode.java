@@ -31,6 +31,7 @@ public enum ErrorCode {
     MEDIA_UNAVAILABLE(502),
     ADMIN_API_DISABLED(503),
     PROVIDER_UNAVAILABLE(503),
+    SERVICE_UNAVAILABLE(503),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

@@ -45,7 +45,19 @@ public record Origin(String value) {
             throw invalid(raw);
         }
         String host = uri.getHost();
-        if (host == null || host.isEmpty() || host.endsWith(".")) {
+        int port = uri.getPort();
+        if (host == null && uri.getAuthority() != null) {
+            // java.net.URI leaves internationalised host names unparsed: split the authority ourselves.
+            String authority = uri.getAuthority();
+            int colon = authority.lastIndexOf(':');
+            host = colon < 0 ? authority : authority.substring(0, colon);
+            try {
+                port = colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw invalid(raw);
+            }
+        }
+        if (host == null || host.isEmpty() || host.endsWith(".") || port == 0 || port > 65535) {
             throw invalid(raw);
         }
         try {
@@ -55,7 +67,6 @@ public record Origin(String value) {
                 throw invalid(raw);
             }
         }
-        int port = uri.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return new Origin(scheme + "://" + host + (defaultPort ? "" : ":" + port));
     }

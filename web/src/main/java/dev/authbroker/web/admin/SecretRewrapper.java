@@ -2,6 +2,8 @@ package dev.authbroker.web.admin;
 
 import dev.authbroker.core.app.ProviderApp;
 import dev.authbroker.core.app.ProviderAppRepository;
+import dev.authbroker.core.connection.Connection;
+import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.core.crypto.SecretBox;
 import dev.authbroker.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +36,12 @@ public class SecretRewrapper {
         }
     }
 
+    @Inject
+    ConnectionRepository connections;
+
     public Result rewrapAll() {
-        return rewrap(cursor -> apps.page(cursor, BATCH), app -> app.rewrap(box), ProviderApp::id);
+        return rewrap(cursor -> apps.page(cursor, BATCH), app -> app.rewrap(box), ProviderApp::id)
+                .plus(rewrap(cursor -> connections.page(cursor, BATCH), c -> c.rewrap(box), Connection::id));
     }
 
     /** Walks one table in id order, a batch per transaction, rewrapping each row that needs it. */

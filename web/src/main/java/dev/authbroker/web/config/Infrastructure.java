@@ -2,6 +2,14 @@ package dev.authbroker.web.config;
 
 import dev.authbroker.core.app.ProviderAppRepository;
 import dev.authbroker.core.audit.AuditLog;
+import dev.authbroker.core.authorization.AuthorizationStateRepository;
+import dev.authbroker.core.connection.ConnectionRepository;
+import dev.authbroker.core.deletion.DeletionRequestRepository;
+import dev.authbroker.core.instagram.InstagramClient;
+import dev.authbroker.persistence.JpaDeletionRequestRepository;
+import dev.authbroker.persistence.JpaAuthorizationStateRepository;
+import dev.authbroker.persistence.JpaConnectionRepository;
+import java.net.http.HttpClient;
 import dev.authbroker.core.crypto.SecretBox;
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
@@ -40,6 +48,7 @@ public class Infrastructure {
 
     private Database database;
     private SecretBox secretBox;
+    private InstagramClient instagram;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         secretBox();
@@ -86,6 +95,35 @@ public class Infrastructure {
     @Produces
     AuditLog auditLog() {
         return new JpaAuditLog(database());
+    }
+
+    @Produces
+    AuthorizationStateRepository authorizationStates() {
+        return new JpaAuthorizationStateRepository(database());
+    }
+
+    @Produces
+    ConnectionRepository connections() {
+        return new JpaConnectionRepository(database());
+    }
+
+    @Produces
+    DeletionRequestRepository deletionRequests() {
+        return new JpaDeletionRequestRepository(database());
+    }
+
+    @Produces
+    public synchronized InstagramClient instagram() {
+        if (instagram == null) {
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(config.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+            instagram = new InstagramClient(new InstagramClient.Endpoints(config.instagramAuthorizeUrl(),
+                    config.instagramTokenUrl(), config.instagramGraphUrl()), http, config.readTimeout(), config.instagramScopes());
+        }
+        return instagram;
     }
 
     private SecretBox developmentSecretBox() {

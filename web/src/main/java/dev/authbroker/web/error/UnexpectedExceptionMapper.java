@@ -40,8 +40,21 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ErrorResponses.json(status, status == 406 ? "not_acceptable" : "invalid_request",
                     "the request was not understood (HTTP " + status + ")");
         }
+        if (causedBy(e, java.sql.SQLException.class) || e instanceof jakarta.persistence.PersistenceException) {
+            LOG.warning("database unavailable: " + e.getClass().getName());
+            return ErrorResponses.json(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly");
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, incident " + incident + ": " + e.getClass().getName());
         return ErrorResponses.json(ErrorCode.INTERNAL_ERROR, "internal error, incident " + incident);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

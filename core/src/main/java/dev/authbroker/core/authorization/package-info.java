@@ -1,0 +1,2 @@
+/** Authorization states: single-use, expiring, bound to browser, tenant, app, host and picker origin. */
+package dev.authbroker.core.authorization;

@@ -1,0 +1,175 @@
+package dev.authbroker.core.connection;
+
+import dev.authbroker.core.crypto.SecretBox;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An Instagram account connected to a tenant through one app (the shared app or the tenant's Custom Auth app).
+ * Unique per tenant, minting client id and Instagram user: signing in again updates it. The access token is sealed
+ * under a context naming this row.
+ */
+@Entity
+@Table(name = "connection")
+public class Connection {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "tenant_id", nullable = false, length = 36)
+    private String tenantId;
+
+    @Column(name = "provider", nullable = false, length = 32)
+    private String provider;
+
+    /** The Custom Auth app that minted the token, or null for the shared app. */
+    @Column(name = "app_id", length = 36)
+    private String appId;
+
+    @Column(name = "client_id", nullable = false, length = 100)
+    private String clientId;
+
+    @Column(name = "provider_user_id", nullable = false, length = 64)
+    private String providerUserId;
+
+    @Column(name = "username", length = 100)
+    private String username;
+
+    @Column(name = "access_token", nullable = false, length = 2000)
+    private String sealedAccessToken;
+
+    @Column(name = "token_issued_at", nullable = false)
+    private long tokenIssuedAt;
+
+    @Column(name = "token_expires_at", nullable = false)
+    private long tokenExpiresAt;
+
+    @Column(name = "status", nullable = false, length = 24)
+    private String status;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private long updatedAt;
+
+    protected Connection() {
+    }
+
+    public static Connection create(String tenantId, String provider, String appId, String clientId, String providerUserId) {
+        Connection c = new Connection();
+        c.id = UUID.randomUUID().toString();
+        c.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        c.provider = Objects.requireNonNull(provider, "provider");
+        c.appId = appId;
+        c.clientId = Objects.requireNonNull(clientId, "clientId");
+        c.providerUserId = Objects.requireNonNull(providerUserId, "providerUserId");
+        return c;
+    }
+
+    /** Stores a fresh token (sign-in or refresh) and marks the connection usable again. */
+    public void replaceToken(String accessToken, Instant issuedAt, Instant expiresAt, SecretBox box, Instant now) {
+        this.sealedAccessToken = box.seal(accessToken, tokenContext());
+        this.tokenIssuedAt = issuedAt.toEpochMilli();
+        this.tokenExpiresAt = expiresAt.toEpochMilli();
+        this.status = ConnectionStatus.ACTIVE.name();
+        if (createdAt == 0) {
+            createdAt = now.toEpochMilli();
+        }
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    public void rename(String newUsername, Instant now) {
+        this.username = newUsername;
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    /** The provider said the token is no longer valid: the user must sign in again. */
+    public void markReconnectRequired(Instant now) {
+        this.status = ConnectionStatus.RECONNECT_REQUIRED.name();
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    public String accessToken(SecretBox box) {
+        return box.open(sealedAccessToken, tokenContext());
+    }
+
+    public boolean rewrap(SecretBox box) {
+        if (box.isSealedWithActiveKey(sealedAccessToken)) {
+            return false;
+        }
+        sealedAccessToken = box.rewrap(sealedAccessToken, tokenContext());
+        return true;
+    }
+
+    private String tokenContext() {
+        return "connection.access_token/" + id;
+    }
+
+    public boolean isUsable(Instant now) {
+        return status() == ConnectionStatus.ACTIVE && now.toEpochMilli() < tokenExpiresAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public boolean sharedApp() {
+        return appId == null;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String providerUserId() {
+        return providerUserId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public Instant tokenIssuedAt() {
+        return Instant.ofEpochMilli(tokenIssuedAt);
+    }
+
+    public Instant tokenExpiresAt() {
+        return Instant.ofEpochMilli(tokenExpiresAt);
+    }
+
+    public ConnectionStatus status() {
+        return ConnectionStatus.valueOf(status);
+    }
+
+    public Instant createdAt() {
+        return Instant.ofEpochMilli(createdAt);
+    }
+
+    public Instant updatedAt() {
+        return Instant.ofEpochMilli(updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + ", tenant=" + tenantId + ", clientId=" + clientId + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Host names and tenants' custom domains. */
+package dev.authbroker.core.domain;

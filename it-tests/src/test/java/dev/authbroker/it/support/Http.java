@@ -1,0 +1,147 @@
+package dev.authbroker.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small fluent HTTP client for black-box tests. Never follows redirects: tests assert them. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private final String method;
+    private final String url;
+    private final List<String> headers = new ArrayList<>();
+    private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+
+    private Http(String method, String url) {
+        this.method = method;
+        this.url = url;
+    }
+
+    public static Http get(String url) {
+        return new Http("GET", url);
+    }
+
+    public static Http post(String url) {
+        return new Http("POST", url);
+    }
+
+    public static Http put(String url) {
+        return new Http("PUT", url);
+    }
+
+    public static Http patch(String url) {
+        return new Http("PATCH", url);
+    }
+
+    public static Http delete(String url) {
+        return new Http("DELETE", url);
+    }
+
+    public static Http method(String method, String url) {
+        return new Http(method, url);
+    }
+
+    public Http header(String name, String value) {
+        headers.add(name);
+        headers.add(value);
+        return this;
+    }
+
+    public Http bearer(String token) {
+        return header("Authorization", "Bearer " + token);
+    }
+
+    public Http json(String json) {
+        header("Content-Type", "application/json");
+        body = HttpRequest.BodyPublishers.ofString(json);
+        return this;
+    }
+
+    public Http body(String contentType, String content) {
+        header("Content-Type", contentType);
+        body = HttpRequest.BodyPublishers.ofString(content);
+        return this;
+    }
+
+    public Http form(String urlEncoded) {
+        return body("application/x-www-form-urlencoded", urlEncoded);
+    }
+
+    public Reply send() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body);
+        for (int i = 0; i < headers.size(); i += 2) {
+            request.header(headers.get(i), headers.get(i + 1));
+        }
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer: status, headers and body. */
+    public record Reply(HttpResponse<byte[]> response) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public List<String> headers(String name) {
+            return response.headers().allValues(name);
+        }
+
+        public byte[] bytes() {
+            return response.body();
+        }
+
+        public String body() {
+            return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        public JsonObject json() {
+            return (JsonObject) structure();
+        }
+
+        public JsonArray jsonArray() {
+            return (JsonArray) structure();
+        }
+
+        private JsonStructure structure() {
+            try (var reader = Json.createReader(new StringReader(body()))) {
+                return reader.read();
+            } catch (RuntimeException e) {
+                throw new AssertionError("not JSON (HTTP " + status() + "): " + body(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status() + " " + body();
+        }
+    }
+}

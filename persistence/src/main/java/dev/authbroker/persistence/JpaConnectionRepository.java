@@ -1,0 +1,79 @@
+package dev.authbroker.persistence;
+
+import dev.authbroker.core.connection.Connection;
+import dev.authbroker.core.connection.ConnectionRepository;
+import dev.authbroker.core.connection.PickerSession;
+import java.util.List;
+import java.util.Optional;
+
+public final class JpaConnectionRepository implements ConnectionRepository {
+
+    private final Database db;
+
+    public JpaConnectionRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void add(Connection connection) {
+        db.em().persist(connection);
+    }
+
+    @Override
+    public Optional<Connection> find(String id) {
+        return Optional.ofNullable(db.em().find(Connection.class, id));
+    }
+
+    @Override
+    public Optional<Connection> find(String tenantId, String clientId, String providerUserId) {
+        return db.em().createQuery("SELECT c FROM Connection c WHERE c.tenantId = :t AND c.clientId = :c "
+                        + "AND c.providerUserId = :u", Connection.class)
+                .setParameter("t", tenantId).setParameter("c", clientId).setParameter("u", providerUserId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Connection> forTenant(String tenantId, int offset, int limit) {
+        return db.em().createQuery("SELECT c FROM Connection c WHERE c.tenantId = :t ORDER BY c.createdAt, c.id", Connection.class)
+                .setParameter("t", tenantId).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public void delete(Connection connection) {
+        db.em().createQuery("DELETE FROM PickerSession s WHERE s.connectionId = :c")
+                .setParameter("c", connection.id()).executeUpdate();
+        db.em().createQuery("DELETE FROM Connection c WHERE c.id = :c")
+                .setParameter("c", connection.id()).executeUpdate();
+    }
+
+    @Override
+    public int deleteMintedBy(String tenantId, String clientId, String providerUserId) {
+        List<String> ids = (tenantId == null
+                ? db.em().createQuery("SELECT c.id FROM Connection c WHERE c.clientId = :c AND c.providerUserId = :u "
+                        + "AND c.appId IS NULL", String.class)
+                : db.em().createQuery("SELECT c.id FROM Connection c WHERE c.clientId = :c AND c.providerUserId = :u "
+                        + "AND c.tenantId = :t AND c.appId IS NOT NULL", String.class).setParameter("t", tenantId))
+                .setParameter("c", clientId).setParameter("u", providerUserId).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        db.em().createQuery("DELETE FROM PickerSession s WHERE s.connectionId IN :ids").setParameter("ids", ids).executeUpdate();
+        return db.em().createQuery("DELETE FROM Connection c WHERE c.id IN :ids").setParameter("ids", ids).executeUpdate();
+    }
+
+    @Override
+    public void addSession(PickerSession session) {
+        db.em().persist(session);
+    }
+
+    @Override
+    public Optional<PickerSession> findSession(String tokenHash) {
+        return Optional.ofNullable(db.em().find(PickerSession.class, tokenHash));
+    }
+
+    @Override
+    public List<Connection> page(String afterId, int limit) {
+        return db.em().createQuery("SELECT c FROM Connection c WHERE c.id > :after ORDER BY c.id", Connection.class)
+                .setParameter("after", afterId == null ? "" : afterId).setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.authbroker.web.client;
+
+import dev.authbroker.core.app.ClientCredentials;
+import dev.authbroker.core.app.ProviderApp;
+import dev.authbroker.core.app.ProviderAppRepository;
+import dev.authbroker.core.authorization.AuthorizationState;
+import dev.authbroker.core.authorization.AuthorizationStateRepository;
+import dev.authbroker.core.connection.Connection;
+import dev.authbroker.core.connection.ConnectionRepository;
+import dev.authbroker.core.connection.PickerSession;
+import dev.authbroker.core.crypto.SecretBox;
+import dev.authbroker.core.domain.Hostname;
+import dev.authbroker.core.error.BrokerException;
+import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.core.instagram.InstagramClient;
+import dev.authbroker.core.instagram.Profile;
+import dev.authbroker.core.oauth.TokenGrant;
+import dev.authbroker.core.tenant.Tenant;
+import dev.authbroker.core.tenant.TenantRepository;
+import dev.authbroker.persistence.Database;
+import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.tenancy.TenantResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The authorization code flow (RFC 6749 §4.1) against Instagram, for one tenant and the one app it uses: start
+ * records a state and sends the browser to Instagram; complete consumes the state, exchanges the code with the app
+ * the state names, and stores the connection.
+ */
+@ApplicationScoped
+public class InstagramSignIn {
+
+    static final String PROVIDER = "instagram";
+    static final String CALLBACK_PATH = "/api/client/instagram/authCallback/open";
+    private static final Logger LOG = Logger.getLogger(InstagramSignIn.class.getName());
+
+    @Inject
+    BrokerConfig config;
+
+    @Inject
+    Database db;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    ProviderAppRepository apps;
+
+    @Inject
+    AuthorizationStateRepository states;
+
+    @Inject
+    ConnectionRepository connections;
+
+    @Inject
+    SecretBox box;
+
+    @Inject
+    InstagramClient instagram;
+
+    /** Where to send the browser. */
+    public record Started(String authorizeUrl) {
+    }
+
+    /** A stored connection and the picker session handed to the picker. */
+    public record Completed(String sessionToken, String username, String origin) {
+        @Override
+        public String toString() {
+            return "Completed[username=" + username + ", session=***]";
+        }
+    }
+
+    public Started start(TenantResolver.Resolved resolved, String origin, String browserToken) {
+        Tenant tenant = resolved.tenant();
+        if (!tenant.isActive()) {
+            throw new BrokerException(ErrorCode.TENANT_DISABLED, "this app is disabled and cannot connect Instagram accounts");
+        }
+        if (origin == null || !tenant.allowsOrigin(origin)) {
+            throw new BrokerException(ErrorCode.INVALID_ORIGIN, "origin is not one of this app's allowed picker origins");
+        }
+        Optional<ProviderApp> custom = db.transaction(em -> apps.find(tenant.id(), PROVIDER));
+        String appId;
+        String clientId;
+        if (custom.isPresent()) {
+            appId = custom.get().id();
+            clientId = custom.get().clientId();
+        } else if (resolved.customDomain()) {
+            throw new BrokerException(ErrorCode.CUSTOM_AUTH_REQUIRED, "this app is served on its own domain ("
+                    + resolved.host() + "), so it must use its own Instagram app: in the Developer Portal, open Custom Auth "
+                    + "for Instagram and save your Instagram App ID and App Secret, and add " + resolved.publicOrigin()
+                    + CALLBACK_PATH + " to the app's Valid OAuth Redirect URIs");
+        } else {
+            appId = null;
+            clientId = sharedApp().clientId();
+        }
+        String redirectUri = resolved.publicOrigin() + CALLBACK_PATH;
+        AuthorizationState.Started started = AuthorizationState.start(
+                new AuthorizationState.Binding(tenant.id(), appId, clientId, resolved.host().value(), redirectUri, origin),
+                browserToken, Instant.now(), config.stateTtl());
+        db.run(() -> states.add(started.state()));
+        return new Started(instagram.authorizationUrl(clientId, redirectUri, started.token()));
+    }
+
+    /** Removes the state from the store; whatever happens next, it cannot be used again. */
+    public AuthorizationState consume(String stateToken) {
+        if (stateToken == null || stateToken.isEmpty() || stateToken.length() > 100) {
+            throw new BrokerException(ErrorCode.INVALID_STATE, "the sign-in link is incomplete; start again from the app");
+        }
+        return db.transaction(em -> states.consume(AuthorizationState.hashOf(stateToken)))
+                .orElseThrow(() -> new BrokerException(ErrorCode.INVALID_STATE,
+                        "this sign-in is unknown, already used or expired; start again from the app"));
+    }
+
+    /** Checks the consumed state against this callback; throws with the reason when they do not belong together. */
+    public void verify(AuthorizationState state, String browserToken, Hostname callbackHost) {
+        String mismatch = state.mismatch(browserToken, callbackHost.value(), Instant.now());
+        if (mismatch != null) {
+            throw new BrokerException(ErrorCode.INVALID_STATE, mismatch);
+        }
+    }
+
+    public Completed complete(AuthorizationState state, String code) {
+        AuthorizationState.Binding binding = state.binding();
+        if (code == null || code.isEmpty() || code.length() > 2048) {
+            throw new BrokerException(ErrorCode.INVALID_REQUEST, "Instagram sent no authorization code");
+        }
+        ClientCredentials app = db.transaction(em -> {
+            Tenant tenant = tenants.find(binding.tenantId()).filter(Tenant::isActive).orElseThrow(() ->
+                    new BrokerException(ErrorCode.TENANT_DISABLED, "this app was disabled or removed during the sign-in"));
+            return credentials(tenant, binding);
+        });
+        Instant now = Instant.now();
+        TokenGrant shortLived = instagram.exchangeCode(app, binding.redirectUri(), code);
+        TokenGrant longLived = instagram.exchangeForLongLived(app, shortLived.accessToken(), now);
+        Profile profile = instagram.profile(longLived.accessToken());
+        if (!profile.userId().equals(shortLived.userId())) {
+            LOG.warning("Instagram profile user differs from the token's user; using the profile's");
+        }
+        PickerSession.Issued session = db.transaction(em -> {
+            Connection connection = connections.find(binding.tenantId(), binding.clientId(), profile.userId()).orElse(null);
+            if (connection == null) {
+                connection = Connection.create(binding.tenantId(), PROVIDER, binding.appId(), binding.clientId(), profile.userId());
+                connection.replaceToken(longLived.accessToken(), now, longLived.expiresAt(), box, now);
+                connection.rename(profile.username(), now);
+                connections.add(connection);
+            } else {
+                connection.replaceToken(longLived.accessToken(), now, longLived.expiresAt(), box, now);
+                connection.rename(profile.username(), now);
+            }
+            PickerSession.Issued issued = PickerSession.issue(connection, now, config.sessionTtl());
+            connections.addSession(issued.session());
+            return issued;
+        });
+        return new Completed(session.token(), profile.username(), binding.origin());
+    }
+
+    private ClientCredentials credentials(Tenant tenant, AuthorizationState.Binding binding) {
+        if (binding.sharedApp()) {
+            ClientCredentials shared = sharedApp();
+            if (!shared.clientId().equals(binding.clientId())) {
+                throw new BrokerException(ErrorCode.PROVIDER_ERROR, "the shared Instagram app changed during the sign-in; start again");
+            }
+            return shared;
+        }
+        ProviderApp app = apps.find(tenant.id(), PROVIDER)
+                .filter(a -> a.id().equals(binding.appId()) && a.clientId().equals(binding.clientId()))
+                .orElseThrow(() -> new BrokerException(ErrorCode.PROVIDER_ERROR,
+                        "this app's Instagram settings changed during the sign-in; start again"));
+        return app.credentials(box);
+    }
+
+    ClientCredentials sharedApp() {
+        Optional<String> id = config.instagramClientId();
+        Optional<String> secret = config.instagramClientSecret();
+        if (id.isEmpty() || secret.isEmpty()) {
+            throw new BrokerException(ErrorCode.NO_APP_CONFIGURED, "no Instagram app is configured for this app: the platform "
+                    + "has no shared app (authbroker.instagram.client-id / client-secret) and the app has no Custom Auth");
+        }
+        return new ClientCredentials(id.get(), secret.get());
+    }
+}
