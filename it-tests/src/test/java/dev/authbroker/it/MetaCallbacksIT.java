@@ -1,0 +1,230 @@
+package dev.authbroker.it;
+
+import static dev.authbroker.it.support.Broker.createTenant;
+import static dev.authbroker.it.support.Popup.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbroker.it.support.Broker;
+import dev.authbroker.it.support.Broker.TestTenant;
+import dev.authbroker.it.support.Deployments;
+import dev.authbroker.it.support.Http;
+import dev.authbroker.it.support.Popup;
+import dev.authbroker.it.support.Simulator;
+import dev.authbroker.it.support.TestDb;
+import dev.authbroker.simulator.InstagramSimulator;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Meta's Deauthorize and Data Deletion callbacks, verified with exactly one app's secret and honoured. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MetaCallbacksIT {
+
+    private static final String SHARED_SECRET = "shared-app-secret";
+    private final InstagramSimulator instagram = Simulator.get();
+    private String userId;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.broker();
+    }
+
+    @BeforeEach
+    void aFreshInstagramUser() {
+        userId = Long.toString(17_841_000_000_000L + (long) (Math.random() * 1e12));
+        instagram.registerUser(userId, "meta_" + userId.substring(10), 3);
+    }
+
+    static String signedRequest(String payloadJson, String secret, boolean padded) {
+        Base64.Encoder encoder = padded ? Base64.getUrlEncoder() : Base64.getUrlEncoder().withoutPadding();
+        String payload = encoder.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return encoder.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII))) + "." + payload;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String signedFor(String user, String secret) {
+        return signedRequest("{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":" + System.currentTimeMillis() / 1000
+                + ",\"user_id\":\"" + user + "\",\"nonce\":\"" + UUID.randomUUID() + "\"}", secret, false);
+    }
+
+    private static Http.Reply post(String path, String signedRequest) {
+        return Http.post(Broker.url("/api/client/instagram/" + path)).form("signed_request=" + enc(signedRequest)).send();
+    }
+
+    private String connect(TestTenant tenant) {
+        Http.Reply page = new Popup().signIn("apikey=" + enc(tenant.apiKey()) + "&origin=" + enc(tenant.origin()), userId);
+        assertThat(page.body()).contains("\"status\":\"connected\"");
+        return Popup.session(page);
+    }
+
+    private static long connections(TestTenant tenant) {
+        return TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ?", tenant.id());
+    }
+
+    private TestTenant customTenant(String clientId, String secret) {
+        TestTenant tenant = createTenant();
+        instagram.registerApp(clientId, secret, Broker.url("/api/client/instagram/authCallback/open"));
+        Broker.setCustomAuth(tenant, clientId, secret);
+        return tenant;
+    }
+
+    @Test
+    void deauthorizeOnSharedAppThenOnlySharedAppConnectionsOfThatUserGo() {
+        TestTenant sharedA = createTenant();
+        TestTenant sharedC = createTenant();
+        String customId = "77" + (long) (Math.random() * 1e12);
+        TestTenant customB = customTenant(customId, "custom-secret-" + customId);
+        String sessionA = connect(sharedA);
+        connect(sharedC);
+        String sessionB = connect(customB);
+
+        Http.Reply reply = post("deauthorize", signedFor(userId, SHARED_SECRET));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(connections(sharedA)).isZero();
+        assertThat(connections(sharedC)).isZero();
+        assertThat(connections(customB)).isEqualTo(1);
+        assertThat(Http.get(Broker.url("/api/client/instagram/me")).bearer(sessionA).send().status()).isEqualTo(401);
+        assertThat(Http.get(Broker.url("/api/client/instagram/me")).bearer(sessionB).send().status()).isEqualTo(200);
+        assertThat(TestDb.count("SELECT COUNT(*) FROM picker_session WHERE tenant_id = ?", sharedA.id())).isZero();
+    }
+
+    @Test
+    void deauthorizeOnCustomAppThroughApiKeyThenOnlyThatAppsConnectionsGo() {
+        TestTenant shared = createTenant();
+        String customId = "78" + (long) (Math.random() * 1e12);
+        TestTenant custom = customTenant(customId, "custom-secret-" + customId);
+        connect(shared);
+        String customSession = connect(custom);
+
+        Http.Reply wrongSecret = post("deauthorize/" + custom.apiKey(), signedFor(userId, SHARED_SECRET));
+        assertThat(wrongSecret.status()).isEqualTo(400);
+        assertThat(wrongSecret.json().getString("error")).isEqualTo("invalid_signed_request");
+        assertThat(connections(custom)).isEqualTo(1);
+
+        Http.Reply reply = post("deauthorize/" + custom.apiKey(), signedFor(userId, "custom-secret-" + customId));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(connections(custom)).isZero();
+        assertThat(connections(shared)).isEqualTo(1);
+        assertThat(Http.get(Broker.url("/api/client/instagram/me")).bearer(customSession).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void paddedAndUnpaddedSignaturesThenBothAccepted() {
+        TestTenant tenant = createTenant();
+        connect(tenant);
+        String json = "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"" + userId + "\",\"n\":\"ab\"}";
+        String padded = signedRequest(json, SHARED_SECRET, true);
+        assertThat(padded).contains("=");
+        assertThat(post("deauthorize", padded).status()).isEqualTo(200);
+        assertThat(connections(tenant)).isZero();
+        assertThat(post("deauthorize", signedRequest(json + " ", SHARED_SECRET, false)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badSignedRequestsThen400AndNothingDeleted() {
+        TestTenant tenant = createTenant();
+        connect(tenant);
+        String good = signedFor(userId, SHARED_SECRET);
+        String[] parts = good.split("\\.");
+        List<String> bad = List.of("", "x".repeat(9000), "onepart", good + ".third", "!!!." + parts[1],
+                "AAAA." + parts[1], parts[0] + ".@@@",
+                signedRequest("[1]", SHARED_SECRET, false), signedRequest("not json", SHARED_SECRET, false),
+                signedRequest("{\"user_id\":\"" + userId + "\",\"algorithm\":\"HMAC-SHA1\"}", SHARED_SECRET, false),
+                signedRequest("{\"user_id\":\"" + userId + "\"}", SHARED_SECRET, false),
+                signedRequest("{\"algorithm\":\"HMAC-SHA256\"}", SHARED_SECRET, false),
+                signedFor(userId, "another-apps-secret"),
+                parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        ("{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"" + userId + "1\"}").getBytes(StandardCharsets.UTF_8)));
+        for (String path : List.of("deauthorize", "data_deletion")) {
+            for (String signed : bad) {
+                Http.Reply reply = post(path, signed);
+                assertThat(reply.status()).as(path + " " + signed.substring(0, Math.min(30, signed.length()))).isEqualTo(400);
+                assertThat(reply.json().getString("error")).isEqualTo("invalid_signed_request");
+            }
+            Http.Reply missing = Http.post(Broker.url("/api/client/instagram/" + path)).form("other=1").send();
+            assertThat(missing.status()).isEqualTo(400);
+            Http.Reply json = Http.post(Broker.url("/api/client/instagram/" + path)).json("{\"signed_request\":\"" + good + "\"}").send();
+            assertThat(json.status()).isEqualTo(415);
+            Http.Reply get = Http.get(Broker.url("/api/client/instagram/" + path)).send();
+            assertThat(get.status()).isEqualTo(405);
+        }
+        assertThat(connections(tenant)).isEqualTo(1);
+        assertThat(post("deauthorize/pk_unknown", good).status()).isEqualTo(404);
+    }
+
+    @Test
+    void dataDeletionThenConnectionsGoneAndSameRequestSameCodeAndStatusPage() {
+        TestTenant tenant = createTenant();
+        connect(tenant);
+        String signed = signedFor(userId, SHARED_SECRET);
+
+        Http.Reply first = post("data_deletion", signed);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Content-Type")).startsWith("application/json");
+        JsonObject body = first.json();
+        String code = body.getString("confirmation_code");
+        assertThat(code).hasSizeGreaterThanOrEqualTo(22);
+        assertThat(body.getString("url")).isEqualTo(Broker.url("/api/client/instagram/data_deletion/status/" + code));
+        assertThat(connections(tenant)).isZero();
+
+        connect(tenant);
+        Http.Reply again = post("data_deletion", signed);
+        assertThat(again.json().getString("confirmation_code")).isEqualTo(code);
+        assertThat(connections(tenant)).as("the same request deletes nothing twice").isEqualTo(1);
+
+        var row = TestDb.query("SELECT * FROM deletion_request WHERE confirmation_code = ?", code).get(0);
+        assertThat(((Number) row.get("connections_removed")).intValue()).isEqualTo(1);
+        assertThat(row.values().toString()).doesNotContain(userId);
+
+        Http.Reply page = Http.get(body.getString("url")).send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.header("Cache-Control")).contains("no-store");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(page.body()).contains(code, "Completed").doesNotContain(userId);
+
+        Http.Reply json = Http.get(body.getString("url")).header("Accept", "application/json").send();
+        assertThat(json.json().getString("status")).isEqualTo("completed");
+        assertThat(json.json().getString("confirmation_code")).isEqualTo(code);
+    }
+
+    @Test
+    void dataDeletionForUnknownUserThenStillACode() {
+        Http.Reply reply = post("data_deletion", signedFor("99999999999", SHARED_SECRET));
+        assertThat(reply.status()).isEqualTo(200);
+        String code = reply.json().getString("confirmation_code");
+        assertThat(Http.get(reply.json().getString("url")).send().status()).isEqualTo(200);
+        assertThat(TestDb.query("SELECT connections_removed FROM deletion_request WHERE confirmation_code = ?", code)
+                .get(0).get("connections_removed")).isEqualTo(0);
+    }
+
+    @Test
+    void unknownStatusCodeThen404() {
+        Http.Reply page = Http.get(Broker.url("/api/client/instagram/data_deletion/status/" + "Z".repeat(43))).send();
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        Http.Reply json = Http.get(Broker.url("/api/client/instagram/data_deletion/status/nope")).header("Accept", "application/json").send();
+        assertThat(json.status()).isEqualTo(404);
+        assertThat(json.json().getString("error")).isEqualTo("not_found");
+    }
+}
