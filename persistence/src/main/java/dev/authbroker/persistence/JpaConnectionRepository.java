@@ -3,6 +3,8 @@ package dev.authbroker.persistence;
 import dev.authbroker.core.connection.Connection;
 import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.core.connection.PickerSession;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +66,39 @@ public final class JpaConnectionRepository implements ConnectionRepository {
     @Override
     public void addSession(PickerSession session) {
         db.em().persist(session);
+    }
+
+    @Override
+    public void deleteSession(PickerSession session) {
+        db.em().createQuery("DELETE FROM PickerSession s WHERE s.tokenHash = :h")
+                .setParameter("h", session.tokenHash()).executeUpdate();
+    }
+
+    @Override
+    public boolean tryLease(String connectionId, Instant now, Instant until) {
+        // One conditional UPDATE: the database serialises concurrent ones on the row, so only one sees the lease free.
+        return db.em().createQuery("UPDATE Connection c SET c.refreshLeaseUntil = :until WHERE c.id = :id "
+                        + "AND (c.refreshLeaseUntil IS NULL OR c.refreshLeaseUntil < :now)")
+                .setParameter("until", until.toEpochMilli()).setParameter("id", connectionId)
+                .setParameter("now", now.toEpochMilli()).executeUpdate() == 1;
+    }
+
+    @Override
+    public void releaseLease(String connectionId) {
+        db.em().createQuery("UPDATE Connection c SET c.refreshLeaseUntil = NULL WHERE c.id = :id")
+                .setParameter("id", connectionId).executeUpdate();
+    }
+
+    @Override
+    public List<Connection> dueForRefresh(Instant now, Duration window, int limit) {
+        long nowMillis = now.toEpochMilli();
+        return db.em().createQuery("SELECT c FROM Connection c WHERE c.status = 'ACTIVE' AND c.tokenExpiresAt > :now "
+                        + "AND c.tokenExpiresAt <= :horizon AND c.tokenIssuedAt <= :oldEnough ORDER BY c.tokenExpiresAt, c.id",
+                        Connection.class)
+                .setParameter("now", nowMillis)
+                .setParameter("horizon", nowMillis + window.toMillis())
+                .setParameter("oldEnough", nowMillis - Duration.ofHours(24).toMillis())
+                .setMaxResults(limit).getResultList();
     }
 
     @Override

@@ -44,6 +44,14 @@ public final class JpaTenantRepository implements TenantRepository {
     }
 
     @Override
+    public boolean anyTenantAllowsOrigin(String origin) {
+        String escaped = origin.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return db.em().createQuery("SELECT t FROM Tenant t WHERE t.origins LIKE :p ESCAPE '\\'", Tenant.class)
+                .setParameter("p", "%" + escaped + "%").setMaxResults(50)
+                .getResultStream().anyMatch(t -> t.allowsOrigin(origin));
+    }
+
+    @Override
     public void delete(Tenant tenant) {
         // Children first, in one transaction, with bulk statements: a tenant may own many rows, and the
         // schema's ON DELETE CASCADE is a safety net, not the mechanism.

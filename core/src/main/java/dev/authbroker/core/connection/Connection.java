@@ -59,6 +59,9 @@ public class Connection {
     @Column(name = "updated_at", nullable = false)
     private long updatedAt;
 
+    @Column(name = "refresh_lease_until")
+    private Long refreshLeaseUntil;
+
     protected Connection() {
     }
 
@@ -110,6 +113,22 @@ public class Connection {
 
     private String tokenContext() {
         return "connection.access_token/" + id;
+    }
+
+    /**
+     * Instagram refreshes a long-lived token only once it is at least 24 hours old and not expired; the broker does
+     * so when it expires within {@code window}.
+     */
+    public boolean isDueForRefresh(Instant now, java.time.Duration window) {
+        long nowMillis = now.toEpochMilli();
+        return status() == ConnectionStatus.ACTIVE
+                && nowMillis < tokenExpiresAt
+                && tokenExpiresAt - nowMillis <= window.toMillis()
+                && nowMillis - tokenIssuedAt >= java.time.Duration.ofHours(24).toMillis();
+    }
+
+    public boolean isExpired(Instant now) {
+        return now.toEpochMilli() >= tokenExpiresAt;
     }
 
     public boolean isUsable(Instant now) {

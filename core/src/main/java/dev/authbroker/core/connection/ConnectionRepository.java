@@ -25,6 +25,20 @@ public interface ConnectionRepository {
 
     void addSession(PickerSession session);
 
+    /** Deletes one picker session. */
+    void deleteSession(PickerSession session);
+
+    /**
+     * Takes the refresh lease of a connection until {@code until}, if nobody holds an unexpired one. Atomic across
+     * threads and broker instances sharing the database: exactly one caller gets true.
+     */
+    boolean tryLease(String connectionId, java.time.Instant now, java.time.Instant until);
+
+    void releaseLease(String connectionId);
+
+    /** Active connections whose token expires between now and now + window, oldest tokens first, at most limit. */
+    List<Connection> dueForRefresh(java.time.Instant now, java.time.Duration window, int limit);
+
     Optional<PickerSession> findSession(String tokenHash);
 
     /** A page of all connections in id order after {@code afterId}, for key rewrapping. */

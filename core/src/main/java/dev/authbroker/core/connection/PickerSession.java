@@ -59,6 +59,10 @@ public class PickerSession {
         return now.toEpochMilli() >= expiresAt;
     }
 
+    public String tokenHash() {
+        return tokenHash;
+    }
+
     public String connectionId() {
         return connectionId;
     }

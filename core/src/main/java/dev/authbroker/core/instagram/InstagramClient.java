@@ -3,6 +3,7 @@ package dev.authbroker.core.instagram;
 import dev.authbroker.core.app.ClientCredentials;
 import dev.authbroker.core.error.ErrorCode;
 import dev.authbroker.core.oauth.ProviderException;
+import dev.authbroker.core.oauth.ProviderUnavailableException;
 import dev.authbroker.core.oauth.Redaction;
 import dev.authbroker.core.oauth.TokenGrant;
 import jakarta.json.Json;
@@ -214,12 +215,12 @@ public final class InstagramClient {
                 body = in.readNBytes(MAX_ANSWER_BYTES + 1);
             }
         } catch (HttpTimeoutException e) {
-            throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Instagram did not answer the " + what + " in time");
+            throw new ProviderUnavailableException("Instagram did not answer the " + what + " in time", null);
         } catch (IOException e) {
-            throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "Instagram could not be reached for the " + what);
+            throw new ProviderUnavailableException("Instagram could not be reached for the " + what, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE, "interrupted while calling Instagram");
+            throw new ProviderUnavailableException("interrupted while calling Instagram", null);
         }
         int status = response.statusCode();
         if (LOG.isLoggable(Level.FINE)) {
@@ -231,8 +232,8 @@ public final class InstagramClient {
         }
         JsonObject json = parse(body);
         if (status == 429 || status >= 500) {
-            throw new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE,
-                    "Instagram is unavailable (HTTP " + status + ") for the " + what, retryAfter(response));
+            throw new ProviderUnavailableException("Instagram is unavailable (HTTP " + status + ") for the " + what,
+                    retryAfter(response));
         }
         if (status >= 400) {
             throw refusal(json, status, what);
@@ -248,6 +249,11 @@ public final class InstagramClient {
             JsonValue code = error.get("code");
             if (code instanceof JsonNumber n && n.intValue() == 190) {
                 return new ProviderException(ErrorCode.RECONNECT_REQUIRED, "the Instagram token is no longer valid; connect again");
+            }
+            // Graph error 100 with subcode 33: the object does not exist or is not this user's.
+            if (code instanceof JsonNumber n && n.intValue() == 100
+                    && error.get("error_subcode") instanceof JsonNumber sub && sub.intValue() == 33) {
+                return new ProviderException(ErrorCode.NOT_FOUND, "no such media");
             }
         }
         return new ProviderException(ErrorCode.PROVIDER_ERROR, "Instagram refused the " + what + " (HTTP " + status + ")");

@@ -16,6 +16,9 @@ public interface TenantRepository {
 
     List<Tenant> list(int offset, int limit);
 
+    /** True when some tenant lists this exact origin (for CORS preflights, which carry no credentials). */
+    boolean anyTenantAllowsOrigin(String origin);
+
     /** Removes the tenant and everything that belongs to it; call inside a transaction. */
     void delete(Tenant tenant);
 }

@@ -14,6 +14,7 @@ public final class Simulator {
         if (instance == null) {
             instance = InstagramSimulator.start("127.0.0.1", Integer.getInteger("it.simulator.port"));
             instance.registerApp("shared-app", "shared-app-secret", Broker.base() + "/api/client/instagram/authCallback/open");
+            instance.setCdnBaseUrl(cdnBaseUrl());
         }
     }
 
@@ -22,6 +23,11 @@ public final class Simulator {
             instance.close();
             instance = null;
         }
+    }
+
+    /** The CDN as the broker may fetch it: a host on authbroker.instagram.media-hosts (and allowed over http). */
+    public static String cdnBaseUrl() {
+        return "http://localhost:" + Integer.getInteger("it.simulator.port") + "/cdn";
     }
 
     public static synchronized InstagramSimulator get() {

@@ -117,6 +117,20 @@ public class BrokerConfig {
         return Duration.parse(string("instagram.read-timeout", "PT10S"));
     }
 
+    /** A long-lived token is refreshed once it expires within this window (and is at least 24 h old). */
+    public Duration refreshWindow() {
+        return Duration.parse(string("instagram.refresh-window", "P7D"));
+    }
+
+    /** How often the proactive refresh job runs; it refreshes at most {@link #refreshBatch()} tokens a run. */
+    public Duration refreshInterval() {
+        return Duration.parse(string("instagram.refresh-interval", "PT1H"));
+    }
+
+    public int refreshBatch() {
+        return Integer.parseInt(string("instagram.refresh-batch", "100"));
+    }
+
     public Duration stateTtl() {
         return Duration.parse(string("state-ttl", "PT10M"));
     }

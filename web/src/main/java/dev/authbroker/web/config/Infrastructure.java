@@ -6,6 +6,7 @@ import dev.authbroker.core.authorization.AuthorizationStateRepository;
 import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.core.deletion.DeletionRequestRepository;
 import dev.authbroker.core.instagram.InstagramClient;
+import dev.authbroker.core.instagram.MediaFetcher;
 import dev.authbroker.persistence.JpaDeletionRequestRepository;
 import dev.authbroker.persistence.JpaAuthorizationStateRepository;
 import dev.authbroker.persistence.JpaConnectionRepository;
@@ -110,6 +111,12 @@ public class Infrastructure {
     @Produces
     DeletionRequestRepository deletionRequests() {
         return new JpaDeletionRequestRepository(database());
+    }
+
+    @Produces
+    MediaFetcher mediaFetcher() {
+        return new MediaFetcher(new MediaFetcher.Policy(config.mediaHosts(), config.mediaHostsInsecure(),
+                config.mediaMaxBytes(), config.connectTimeout(), config.readTimeout(), 3));
     }
 
     @Produces
