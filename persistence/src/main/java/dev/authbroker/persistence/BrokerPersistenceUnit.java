@@ -6,6 +6,7 @@ import dev.authbroker.core.authorization.AuthorizationState;
 import dev.authbroker.core.connection.Connection;
 import dev.authbroker.core.connection.PickerSession;
 import dev.authbroker.core.deletion.DeletionRequest;
+import dev.authbroker.core.domain.CustomDomain;
 import dev.authbroker.core.tenant.Tenant;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -27,7 +28,8 @@ final class BrokerPersistenceUnit implements PersistenceUnitInfo {
             AuthorizationState.class,
             Connection.class,
             PickerSession.class,
-            DeletionRequest.class);
+            DeletionRequest.class,
+            CustomDomain.class);
 
     private final String providerClassName;
     private final ClassLoader classLoader;

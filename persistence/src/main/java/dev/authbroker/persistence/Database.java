@@ -44,6 +44,9 @@ public final class Database implements AutoCloseable {
         properties.put("eclipselink.connection-pool.default.initial", "1");
         properties.put("eclipselink.connection-pool.default.min", "1");
         properties.put("eclipselink.connection-pool.default.max", Integer.toString(settings.maxConnections()));
+        // Fail fast while the database is down: no 3-minute wait for a pooled connection, no silent query retries.
+        properties.put("eclipselink.connection-pool.default.wait", "3000");
+        properties.put("eclipselink.query-retry-attempt-count", "0");
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.logging.parameters", "false");
         // Hibernate: the same, in its words.

@@ -9,6 +9,7 @@ final class TenantOwnedTables {
             "picker_session",
             "connection",
             "authorization_state",
+            "custom_domain",
             "audit_event",
             "provider_app");
 

@@ -1,141 +1,116 @@
 package dev.authbroker.simulator;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.ImageIO;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Generated media: every user gets a feed of images, videos (with a thumbnail) and carousel albums (with 2–3
- * children), newest first, and every file has real, deterministic bytes: PNG images drawn with ImageIO and small
- * MP4-shaped videos.
+ * Every registered user's feed, newest first, cycling IMAGE, VIDEO (with a thumbnail) and CAROUSEL_ALBUM (2–3
+ * children, one of them a video), plus the CDN files behind them. Files are generated on first request and kept.
  */
 final class MediaLibrary {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
-    private static final Instant NEWEST = Instant.parse("2026-10-01T12:00:00Z");
-
-    /** One item of a feed, or a carousel child. {@code file} is the CDN file name of its bytes. */
-    record Item(String id, String ownerId, String type, String caption, String file, String thumbnailFile,
-                String timestamp, List<Item> children) {
-    }
+    /** Fixed rather than "now", so timestamps (and thus tests' expectations) do not drift between runs. */
+    private static final Instant NEWEST = Instant.parse("2025-05-01T12:00:00Z");
+    private static final Pattern FILE = Pattern.compile("([0-9]+)(_thumb)?\\.(png|mp4)");
 
     private final AtomicLong nextId = new AtomicLong(17_900_000_000_000_000L);
-    private final Map<String, List<Item>> feeds = new ConcurrentHashMap<>();
-    private final Map<String, Item> byId = new ConcurrentHashMap<>();
+    private final Map<String, List<Media>> feeds = new ConcurrentHashMap<>();
+    private final Map<String, Media> byId = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
+    /** Creates (or replaces) the user's feed with {@code count} generated posts. */
     void createFeed(String userId, String username, int count) {
-        List<Item> feed = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String type = switch (i % 3) {
-                case 0 -> "IMAGE";
-                case 1 -> "VIDEO";
-                default -> "CAROUSEL_ALBUM";
-            };
-            String timestamp = TIMESTAMP.format(NEWEST.minusSeconds(3600L * i));
-            String id = Long.toString(nextId.incrementAndGet());
-            List<Item> children = new ArrayList<>();
-            if (type.equals("CAROUSEL_ALBUM")) {
-                int size = 2 + (i % 2);
-                for (int c = 0; c < size; c++) {
-                    String childId = Long.toString(nextId.incrementAndGet());
-                    Item child = c == 1
-                            ? new Item(childId, userId, "VIDEO", null, childId + ".mp4", childId + "_thumb.png", timestamp, List.of())
-                            : new Item(childId, userId, "IMAGE", null, childId + ".png", null, timestamp, List.of());
-                    children.add(child);
-                    byId.put(childId, child);
-                }
-            }
-            String file = switch (type) {
-                case "VIDEO" -> id + ".mp4";
-                case "CAROUSEL_ALBUM" -> children.get(0).file();
-                default -> id + ".png";
-            };
-            Item item = new Item(id, userId, type, "Post " + (i + 1) + " by " + username, file,
-                    type.equals("VIDEO") ? id + "_thumb.png" : null, timestamp, List.copyOf(children));
-            feed.add(item);
-            byId.put(id, item);
+        if (count < 0) {
+            throw new IllegalArgumentException("mediaCount must not be negative");
         }
-        feeds.put(userId, List.copyOf(feed));
+        List<Media> feed = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            feed.add(post(userId, username, i));
+        }
+        List<Media> old = feeds.put(userId, List.copyOf(feed));
+        if (old != null) {
+            old.forEach(this::forget);
+        }
+        feed.forEach(this::remember);
     }
 
-    List<Item> feed(String userId) {
+    List<Media> feed(String userId) {
         return feeds.getOrDefault(userId, List.of());
     }
 
-    Item item(String id) {
-        return byId.get(id);
+    /** A feed item or carousel child by id, or null. */
+    Media find(String id) {
+        return id == null ? null : byId.get(id);
     }
 
     /** The bytes of a CDN file name, or null when no media has that name. */
     byte[] file(String name) {
-        if (!name.matches("[0-9]+(_thumb)?\\.(png|mp4)")) {
+        Matcher m = FILE.matcher(name);
+        if (!m.matches()) {
             return null;
         }
-        String id = name.substring(0, name.indexOf(name.contains("_thumb") ? '_' : '.'));
-        if (!byId.containsKey(id)) {
+        Media media = byId.get(m.group(1));
+        if (media == null || !(name.equals(media.file()) || name.equals(media.thumbnailFile()))) {
             return null;
         }
-        return files.computeIfAbsent(name, n -> n.endsWith(".png") ? png(n) : mp4(n));
+        return files.computeIfAbsent(name, MediaFiles::generate);
     }
 
-    static String contentType(String name) {
-        return name.endsWith(".png") ? "image/png" : name.endsWith(".mp4") ? "video/mp4" : "application/octet-stream";
-    }
-
-    private static byte[] png(String name) {
-        Random random = new Random(name.hashCode());
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(random.nextInt(0xFFFFFF)));
-        g.fillRect(0, 0, 64, 64);
-        g.setColor(new Color(random.nextInt(0xFFFFFF)));
-        g.fillOval(8 + random.nextInt(16), 8 + random.nextInt(16), 32, 32);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private Media post(String userId, String username, int index) {
+        Instant at = NEWEST.minusSeconds(3600L * 7 * index);
+        String id = newId();
+        Media.Type type = Media.Type.values()[index % 3];
+        List<Media> children = new ArrayList<>();
+        if (type == Media.Type.CAROUSEL_ALBUM) {
+            int size = 2 + (index / 3) % 2;
+            for (int c = 0; c < size; c++) {
+                children.add(media(newId(), userId, username, c == 1 ? Media.Type.VIDEO : Media.Type.IMAGE, null, at,
+                        true, List.of()));
+            }
         }
-        return out.toByteArray();
+        return media(id, userId, username, type, caption(username, index), at, false, children);
     }
 
-    /** An ISO BMFF file shape: an {@code ftyp} box, then an {@code mdat} box of deterministic bytes. */
-    private static byte[] mp4(String name) {
-        Random random = new Random(name.hashCode());
-        byte[] payload = new byte[6000 + random.nextInt(4000)];
-        random.nextBytes(payload);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] ftyp = "ftypisom\0\0\2\0isomiso2mp41".getBytes(StandardCharsets.ISO_8859_1);
-        writeBox(out, ftyp);
-        byte[] mdat = new byte[4 + payload.length];
-        System.arraycopy("mdat".getBytes(StandardCharsets.ISO_8859_1), 0, mdat, 0, 4);
-        System.arraycopy(payload, 0, mdat, 4, payload.length);
-        writeBox(out, mdat);
-        return out.toByteArray();
+    private static Media media(String id, String userId, String username, Media.Type type, String caption,
+                               Instant at, boolean child, List<Media> children) {
+        String file = switch (type) {
+            case IMAGE -> id + ".png";
+            case VIDEO -> id + ".mp4";
+            case CAROUSEL_ALBUM -> children.get(0).file();
+        };
+        String thumbnail = type == Media.Type.VIDEO ? id + "_thumb.png" : null;
+        return new Media(id, userId, username, type, caption, file, thumbnail, at, child, children);
     }
 
-    private static void writeBox(ByteArrayOutputStream out, byte[] typeAndBody) {
-        int size = typeAndBody.length + 4;
-        out.write(size >>> 24);
-        out.write(size >>> 16);
-        out.write(size >>> 8);
-        out.write(size);
-        out.writeBytes(typeAndBody);
+    /**
+     * Most posts have a plain caption; some have quotes, a line break and non-ASCII text (JSON escaping must hold),
+     * and some none at all (Instagram then omits the field).
+     */
+    private static String caption(String username, int index) {
+        if (index % 7 == 6) {
+            return null;
+        }
+        String caption = "Post " + (index + 1) + " by @" + username;
+        return index % 5 == 4 ? caption + "\n\"Golden hour\" at the café ✨ #tbt" : caption;
+    }
+
+    private String newId() {
+        return Long.toString(nextId.incrementAndGet());
+    }
+
+    private void remember(Media media) {
+        byId.put(media.id(), media);
+        media.children().forEach(this::remember);
+    }
+
+    private void forget(Media media) {
+        byId.remove(media.id());
+        media.children().forEach(this::forget);
     }
 }

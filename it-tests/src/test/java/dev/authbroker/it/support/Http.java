@@ -21,6 +21,8 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
+            // HTTP/1.1: over h2c the Host header of custom-domain tests would give way to the URI's authority.
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
 
     private final String method;

@@ -31,11 +31,13 @@ public final class TestEnvironment implements LauncherSessionListener {
             startH2();
         }
         Simulator.start();
+        TestDns.start();
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         Simulator.stop();
+        TestDns.stop();
         stopH2();
     }
 

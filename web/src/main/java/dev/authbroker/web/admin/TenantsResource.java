@@ -66,6 +66,9 @@ public class TenantsResource {
     @Inject
     SecretBox secretBox;
 
+    @Inject
+    TenantAccess access;
+
     @HeaderParam(HttpHeaders.AUTHORIZATION)
     String authorization;
 
@@ -248,19 +251,11 @@ public class TenantsResource {
         return caller;
     }
 
-    /** The tenant, if this caller may see it; otherwise the same 404 as for a tenant that does not exist. */
     private Tenant visible(AdminCaller caller, String id) {
-        if (!caller.maySee(id)) {
-            throw notFound();
-        }
-        return tenants.find(id).orElseThrow(TenantsResource::notFound);
-    }
-
-    private static BrokerException notFound() {
-        return new BrokerException(ErrorCode.TENANT_NOT_FOUND, "no such tenant");
+        return access.visible(caller, id);
     }
 
     private void record(AdminCaller caller, String tenantId, String action, String detail) {
-        audit.record(new AuditEvent(tenantId, caller.auditName(), action, detail, Instant.now()));
+        access.record(caller, tenantId, action, detail);
     }
 }

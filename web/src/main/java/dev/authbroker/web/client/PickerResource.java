@@ -9,6 +9,8 @@ import dev.authbroker.core.instagram.MediaPage;
 import dev.authbroker.core.oauth.ProviderException;
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
+import dev.authbroker.web.tenancy.RequestHost;
+import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -66,6 +68,9 @@ public class PickerResource {
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    TenantResolver resolver;
 
     @Context
     ContainerRequestContext request;
@@ -148,6 +153,10 @@ public class PickerResource {
 
     private PickerSessions.Authenticated authenticate() {
         PickerSessions.Authenticated auth = sessions.authenticate(authorization);
+        RequestHost host = resolver.requestHost(request);
+        if (host.customDomain() && !host.domain().tenantId().equals(auth.connection().tenantId())) {
+            throw new BrokerException(ErrorCode.UNAUTHORIZED, "this session does not belong to this host");
+        }
         db.transaction(em -> tenants.find(auth.connection().tenantId()))
                 .ifPresent(t -> request.setProperty(PickerCors.ALLOWED_ORIGINS, t.origins()));
         return auth;

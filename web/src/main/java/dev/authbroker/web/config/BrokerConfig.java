@@ -143,6 +143,20 @@ public class BrokerConfig {
         return optional("dns.server");
     }
 
+    public Duration dnsTimeout() {
+        return Duration.parse(string("dns.timeout", "PT2S"));
+    }
+
+    /** How often verified domains' TXT records are checked again. */
+    public Duration domainRecheckInterval() {
+        return Duration.parse(string("domains.recheck-interval", "PT1H"));
+    }
+
+    /** How long a verified domain's record may be missing before the domain is suspended. */
+    public Duration domainGrace() {
+        return Duration.parse(string("domains.grace", "P3D"));
+    }
+
     public List<String> trustedProxies() {
         return list(string("trusted-proxies", ""));
     }

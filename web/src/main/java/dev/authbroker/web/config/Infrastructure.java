@@ -5,7 +5,11 @@ import dev.authbroker.core.audit.AuditLog;
 import dev.authbroker.core.authorization.AuthorizationStateRepository;
 import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.core.deletion.DeletionRequestRepository;
+import dev.authbroker.core.domain.CustomDomainRepository;
+import dev.authbroker.core.domain.TxtResolver;
+import dev.authbroker.core.domain.UdpTxtResolver;
 import dev.authbroker.core.instagram.InstagramClient;
+import dev.authbroker.persistence.JpaCustomDomainRepository;
 import dev.authbroker.core.instagram.MediaFetcher;
 import dev.authbroker.persistence.JpaDeletionRequestRepository;
 import dev.authbroker.persistence.JpaAuthorizationStateRepository;
@@ -111,6 +115,16 @@ public class Infrastructure {
     @Produces
     DeletionRequestRepository deletionRequests() {
         return new JpaDeletionRequestRepository(database());
+    }
+
+    @Produces
+    CustomDomainRepository customDomains() {
+        return new JpaCustomDomainRepository(database());
+    }
+
+    @Produces
+    TxtResolver txtResolver() {
+        return UdpTxtResolver.forServer(config.dnsServer().orElse(null), config.dnsTimeout());
     }
 
     @Produces

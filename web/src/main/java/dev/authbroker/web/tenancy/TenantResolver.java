@@ -9,12 +9,14 @@ import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
 
 /**
- * Which tenant a request is for, from its host. The platform host (from {@code authbroker.public-base-url}) serves
- * every tenant, named by {@code apikey}; any other host is unknown and answers 404 with no tenant data — never a
- * default tenant. URLs the broker hands out are built from configuration, never from request headers.
+ * Which tenant a request is for. The platform host (from {@code authbroker.public-base-url}) serves every tenant,
+ * named by {@code apikey}; a verified custom domain serves exactly its tenant (an {@code apikey} of another tenant
+ * answers 404). URLs the broker hands out are built from configuration and verified domains, never from request
+ * headers.
  */
 @ApplicationScoped
 public class TenantResolver {
@@ -37,40 +39,48 @@ public class TenantResolver {
                 .orElseThrow(() -> new IllegalStateException("authbroker.public-base-url has no host"));
     }
 
-    public Hostname requestHost(String hostHeader) {
-        return Hostname.fromHostHeader(hostHeader)
-                .orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND, "unknown host"));
-    }
-
     public String platformOrigin() {
         return config.publicBaseUrl();
     }
 
-    /**
-     * For Meta's callbacks: the tenant named by {@code apiKey}, else the custom domain's tenant, else null (the
-     * platform host without a key, which means the shared app).
-     */
-    public Resolved resolveOptional(String hostHeader, String apiKey) {
-        Hostname host = requestHost(hostHeader);
-        if (!host.equals(platformHost())) {
-            throw new BrokerException(ErrorCode.NOT_FOUND, "unknown host");
-        }
-        if (apiKey == null) {
-            return null;
-        }
-        return resolve(hostHeader, apiKey);
+    public static String customDomainOrigin(String hostname) {
+        return "https://" + hostname;
     }
 
-    public Resolved resolve(String hostHeader, String apiKey) {
-        Hostname host = requestHost(hostHeader);
-        if (!host.equals(platformHost())) {
+    /** The host the {@link HostFilter} decided this request is for. */
+    public RequestHost requestHost(ContainerRequestContext request) {
+        Object host = request.getProperty(RequestHost.PROPERTY);
+        if (!(host instanceof RequestHost h)) {
             throw new BrokerException(ErrorCode.NOT_FOUND, "unknown host");
         }
-        if (apiKey == null || apiKey.isBlank()) {
+        return h;
+    }
+
+    /** The tenant of a browser request: the custom domain's, or the {@code apikey}'s on the platform host. */
+    public Resolved resolve(RequestHost host, String apiKey) {
+        Resolved resolved = resolveOptional(host, apiKey);
+        if (resolved == null) {
             throw new BrokerException(ErrorCode.INVALID_REQUEST, "apikey is required");
         }
-        Tenant tenant = db.transaction(em -> tenants.findByApiKey(apiKey.trim()))
+        return resolved;
+    }
+
+    /** Like {@link #resolve}, but null on the platform host without an {@code apikey} (Meta's shared-app callbacks). */
+    public Resolved resolveOptional(RequestHost host, String apiKey) {
+        String key = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+        if (host.customDomain()) {
+            Tenant tenant = db.transaction(em -> tenants.find(host.domain().tenantId()))
+                    .orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND, "unknown host"));
+            if (key != null && !key.equals(tenant.apiKey())) {
+                throw new BrokerException(ErrorCode.TENANT_NOT_FOUND, "unknown apikey");
+            }
+            return new Resolved(tenant, host.host(), customDomainOrigin(host.domain().hostname()), true);
+        }
+        if (key == null) {
+            return null;
+        }
+        Tenant tenant = db.transaction(em -> tenants.findByApiKey(key))
                 .orElseThrow(() -> new BrokerException(ErrorCode.TENANT_NOT_FOUND, "unknown apikey"));
-        return new Resolved(tenant, host, config.publicBaseUrl(), false);
+        return new Resolved(tenant, host.host(), config.publicBaseUrl(), false);
     }
 }

@@ -1,0 +1,19 @@
+package dev.authbroker.core.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Custom domains: unique by host name across all tenants. */
+public interface CustomDomainRepository {
+
+    void add(CustomDomain domain);
+
+    Optional<CustomDomain> find(String hostname);
+
+    List<CustomDomain> forTenant(String tenantId);
+
+    void delete(CustomDomain domain);
+
+    /** Verified domains checked longest ago first (never checked first), at most limit, for the re-check job. */
+    List<CustomDomain> dueForRecheck(int limit);
+}

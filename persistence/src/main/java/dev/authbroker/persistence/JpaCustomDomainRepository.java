@@ -1,0 +1,43 @@
+package dev.authbroker.persistence;
+
+import dev.authbroker.core.domain.CustomDomain;
+import dev.authbroker.core.domain.CustomDomainRepository;
+import java.util.List;
+import java.util.Optional;
+
+public final class JpaCustomDomainRepository implements CustomDomainRepository {
+
+    private final Database db;
+
+    public JpaCustomDomainRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void add(CustomDomain domain) {
+        db.em().persist(domain);
+    }
+
+    @Override
+    public Optional<CustomDomain> find(String hostname) {
+        return Optional.ofNullable(db.em().find(CustomDomain.class, hostname));
+    }
+
+    @Override
+    public List<CustomDomain> forTenant(String tenantId) {
+        return db.em().createQuery("SELECT d FROM CustomDomain d WHERE d.tenantId = :t ORDER BY d.createdAt, d.hostname",
+                CustomDomain.class).setParameter("t", tenantId).getResultList();
+    }
+
+    @Override
+    public void delete(CustomDomain domain) {
+        db.em().createQuery("DELETE FROM CustomDomain d WHERE d.hostname = :h").setParameter("h", domain.hostname()).executeUpdate();
+    }
+
+    @Override
+    public List<CustomDomain> dueForRecheck(int limit) {
+        return db.em().createQuery("SELECT d FROM CustomDomain d WHERE d.status = 'VERIFIED' "
+                        + "ORDER BY COALESCE(d.checkedAt, 0), d.hostname", CustomDomain.class)
+                .setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.authbroker.web.admin;
+
+import dev.authbroker.core.connection.Connection;
+import dev.authbroker.core.connection.ConnectionRepository;
+import dev.authbroker.core.error.BrokerException;
+import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.persistence.Database;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/admin/tenants/{id}/connections}: who is connected, without tokens; disconnecting deletes our copy. */
+@Path("admin/tenants/{id}/connections")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
+@SecurityRequirement(name = "bearer")
+public class ConnectionsResource {
+
+    @Inject
+    AdminAuthenticator authenticator;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    Database db;
+
+    @Inject
+    ConnectionRepository connections;
+
+    @HeaderParam(HttpHeaders.AUTHORIZATION)
+    String authorization;
+
+    @GET
+    @Operation(summary = "The tenant's connections (no tokens).")
+    public Response list(@PathParam("id") String id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        int from = offset == null ? 0 : offset;
+        int size = limit == null ? 200 : limit;
+        if (from < 0 || size < 1 || size > 1000) {
+            throw new BrokerException(ErrorCode.INVALID_REQUEST, "offset must be ≥ 0 and limit between 1 and 1000");
+        }
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        db.transaction(em -> {
+            access.visible(caller, id);
+            return connections.forTenant(id, from, size);
+        }).forEach(c -> out.add(representation(c)));
+        return Response.ok(out.build()).build();
+    }
+
+    @DELETE
+    @Path("{connectionId}")
+    @Operation(summary = "Disconnect: the connection and its picker sessions are deleted.")
+    public Response delete(@PathParam("id") String id, @PathParam("connectionId") String connectionId) {
+        AdminCaller caller = authenticator.authenticate(authorization);
+        db.run(() -> {
+            access.visible(caller, id);
+            Connection connection = connections.find(connectionId).filter(c -> c.tenantId().equals(id))
+                    .orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND, "this tenant has no such connection"));
+            connections.delete(connection);
+            access.record(caller, id, "connection.removed", "connection=" + connectionId);
+        });
+        return Response.noContent().build();
+    }
+
+    private static JsonObjectBuilder representation(Connection c) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", c.id())
+                .add("provider", c.provider())
+                .add("providerUserId", c.providerUserId())
+                .add("app", c.sharedApp() ? "shared" : "custom")
+                .add("clientId", c.clientId())
+                .add("status", c.status().name().toLowerCase(Locale.ROOT))
+                .add("createdAt", c.createdAt().toString())
+                .add("updatedAt", c.updatedAt().toString())
+                .add("tokenExpiresAt", c.tokenExpiresAt().toString());
+        if (c.username() == null) {
+            b.addNull("username");
+        } else {
+            b.add("username", c.username());
+        }
+        return b;
+    }
+}
