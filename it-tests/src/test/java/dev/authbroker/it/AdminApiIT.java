@@ -66,6 +66,10 @@ class AdminApiIT {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.jsonArray().getValuesAs(JsonObject.class)).extracting(o -> o.getString("id")).contains(tenant.id());
 
+        assertError(admin("GET", "/tenants?limit=abc").send(), 400, "invalid_request");
+        assertError(admin("GET", "/tenants?limit=0").send(), 400, "invalid_request");
+        assertError(admin("GET", "/tenants/" + tenant.id() + "/audit?limit=-1").send(), 400, "invalid_request");
+
         Http.Reply asTenant = Http.get(Broker.url("/api/admin/tenants")).bearer(tenant.secret()).send();
         assertThat(asTenant.status()).isEqualTo(403);
         assertThat(asTenant.json().getString("error")).isEqualTo("forbidden");

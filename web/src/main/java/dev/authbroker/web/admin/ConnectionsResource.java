@@ -50,17 +50,13 @@ public class ConnectionsResource {
 
     @GET
     @Operation(summary = "The tenant's connections (no tokens).")
-    public Response list(@PathParam("id") String id, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+    public Response list(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         AdminCaller caller = authenticator.authenticate(authorization);
-        int from = offset == null ? 0 : offset;
-        int size = limit == null ? 200 : limit;
-        if (from < 0 || size < 1 || size > 1000) {
-            throw new BrokerException(ErrorCode.INVALID_REQUEST, "offset must be ≥ 0 and limit between 1 and 1000");
-        }
+        Paging paging = Paging.of(offset, limit, 200);
         JsonArrayBuilder out = Json.createArrayBuilder();
         db.transaction(em -> {
             access.visible(caller, id);
-            return connections.forTenant(id, from, size);
+            return connections.forTenant(id, paging.offset(), paging.limit());
         }).forEach(c -> out.add(representation(c)));
         return Response.ok(out.build()).build();
     }

@@ -95,15 +95,11 @@ public class TenantsResource {
 
     @GET
     @Operation(summary = "List tenants (operator), oldest first.")
-    public Response list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+    public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         operator();
-        int from = offset == null ? 0 : offset;
-        int size = limit == null ? 100 : limit;
-        if (from < 0 || size < 1 || size > 1000) {
-            throw new BrokerException(ErrorCode.INVALID_REQUEST, "offset must be ≥ 0 and limit between 1 and 1000");
-        }
+        Paging paging = Paging.of(offset, limit, 100);
         JsonArrayBuilder out = Json.createArrayBuilder();
-        db.transaction(em -> tenants.list(from, size)).forEach(t -> out.add(Representations.tenant(t)));
+        db.transaction(em -> tenants.list(paging.offset(), paging.limit())).forEach(t -> out.add(Representations.tenant(t)));
         return Response.ok(out.build()).build();
     }
 
@@ -229,12 +225,9 @@ public class TenantsResource {
     @GET
     @Path("{id}/audit")
     @Operation(summary = "Who changed what, when; newest first.")
-    public Response audit(@PathParam("id") String id, @QueryParam("limit") Integer limit) {
+    public Response audit(@PathParam("id") String id, @QueryParam("limit") String limit) {
         AdminCaller caller = authenticator.authenticate(authorization);
-        int size = limit == null ? 200 : limit;
-        if (size < 1 || size > 1000) {
-            throw new BrokerException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and 1000");
-        }
+        int size = Paging.number(limit, "limit", 200, 1, 1000);
         JsonArrayBuilder out = Json.createArrayBuilder();
         db.transaction(em -> {
             visible(caller, id);
