@@ -8,6 +8,7 @@ import dev.authbroker.core.domain.DomainStatus;
 import dev.authbroker.core.domain.TxtResolver;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.config.PeriodicTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -15,10 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -47,30 +44,16 @@ public class DomainRecheckJob {
     @Inject
     AuditLog audit;
 
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        long every = config.domainRecheckInterval().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "authbroker-domain-recheck");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runSafely, every, every, TimeUnit.MILLISECONDS);
+        task = PeriodicTask.every("authbroker-domain-recheck", config.domainRecheckInterval(), this::run);
     }
 
     @PreDestroy
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    private void runSafely() {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "domain re-check failed: " + e.getClass().getName());
+        if (task != null) {
+            task.close();
         }
     }
 

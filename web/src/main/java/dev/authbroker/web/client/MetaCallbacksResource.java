@@ -15,6 +15,7 @@ import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -114,14 +115,20 @@ public class MetaCallbacksResource {
         VerifyingApp app = verifyingApp(apiKey);
         SignedRequest request = SignedRequest.verify(signedRequest, app.credentials().clientSecret());
         String requestHash = DeletionRequest.hashOf(signedRequest);
-        DeletionRequest done = db.transaction(em -> deletions.findByRequestHash(requestHash).orElseGet(() -> {
-            Instant now = Instant.now();
-            DeletionRequest fresh = DeletionRequest.receive(signedRequest, app.credentials().clientId(), app.tenantId(), request.userId(), now);
-            int removed = connections.deleteMintedBy(app.tenantId(), app.credentials().clientId(), request.userId());
-            fresh.complete(removed, Instant.now());
-            deletions.add(fresh);
-            return fresh;
-        }));
+        DeletionRequest done;
+        try {
+            done = db.transaction(em -> deletions.findByRequestHash(requestHash).orElseGet(() -> {
+                Instant now = Instant.now();
+                DeletionRequest fresh = DeletionRequest.receive(signedRequest, app.credentials().clientId(), app.tenantId(), request.userId(), now);
+                int removed = connections.deleteMintedBy(app.tenantId(), app.credentials().clientId(), request.userId());
+                fresh.complete(removed, Instant.now());
+                deletions.add(fresh);
+                return fresh;
+            }));
+        } catch (PersistenceException e) {
+            // The same request posted twice at once: the other one stored it first; answer its code.
+            done = db.transaction(em -> deletions.findByRequestHash(requestHash)).orElseThrow(() -> e);
+        }
         String url = app.publicOrigin() + "/api/client/instagram/data_deletion/status/" + done.confirmationCode();
         return Response.ok(Json.createObjectBuilder()
                 .add("url", url)

@@ -4,6 +4,7 @@ import dev.authbroker.core.connection.Connection;
 import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.config.PeriodicTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,10 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -39,33 +36,16 @@ public class TokenRefreshJob {
     @Inject
     TokenKeeper keeper;
 
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        long every = config.refreshInterval().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "authbroker-token-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runSafely, every, every, TimeUnit.MILLISECONDS);
+        task = PeriodicTask.every("authbroker-token-refresh", config.refreshInterval(), this::run);
     }
 
     @PreDestroy
     void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    private void runSafely() {
-        try {
-            int refreshed = run();
-            if (refreshed > 0) {
-                LOG.info("token refresh job: " + refreshed + " connection(s) refreshed");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "token refresh job failed: " + e.getClass().getName());
+        if (task != null) {
+            task.close();
         }
     }
 
@@ -77,6 +57,9 @@ public class TokenRefreshJob {
             if (keeper.refresh(connection.id()).isPresent()) {
                 refreshed++;
             }
+        }
+        if (refreshed > 0) {
+            LOG.info("token refresh job: " + refreshed + " connection(s) refreshed");
         }
         return refreshed;
     }

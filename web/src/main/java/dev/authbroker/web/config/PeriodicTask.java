@@ -1,0 +1,45 @@
+package dev.authbroker.web.config;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A background task on its own daemon thread, run with a fixed delay between runs. A failing run is logged (type
+ * only: messages may come from a driver) and the next one still happens. Plain JDK scheduling keeps the WAR free
+ * of EJB timers, which WildFly's MicroProfile profile does not have.
+ */
+public final class PeriodicTask implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PeriodicTask.class.getName());
+    private final ScheduledExecutorService scheduler;
+
+    private PeriodicTask(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public static PeriodicTask every(String name, Duration interval, Runnable task) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = interval.toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + " failed: " + e.getClass().getName());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+        return new PeriodicTask(scheduler);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
