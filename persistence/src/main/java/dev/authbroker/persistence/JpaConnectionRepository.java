@@ -69,6 +69,12 @@ public final class JpaConnectionRepository implements ConnectionRepository {
     }
 
     @Override
+    public int purgeExpiredSessions(Instant now) {
+        return db.em().createQuery("DELETE FROM PickerSession s WHERE s.expiresAt < :now")
+                .setParameter("now", now.toEpochMilli()).executeUpdate();
+    }
+
+    @Override
     public void deleteSession(PickerSession session) {
         db.em().createQuery("DELETE FROM PickerSession s WHERE s.tokenHash = :h")
                 .setParameter("h", session.tokenHash()).executeUpdate();

@@ -25,6 +25,9 @@ public interface ConnectionRepository {
 
     void addSession(PickerSession session);
 
+    /** Deletes picker sessions that expired before {@code now}; returns how many. */
+    int purgeExpiredSessions(java.time.Instant now);
+
     /** Deletes one picker session. */
     void deleteSession(PickerSession session);
 

@@ -1,0 +1,167 @@
+package dev.authbroker.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authbroker.core.app.ClientCredentials;
+import dev.authbroker.core.app.ProviderApp;
+import dev.authbroker.core.authorization.AuthorizationState;
+import dev.authbroker.core.connection.Connection;
+import dev.authbroker.core.connection.PickerSession;
+import dev.authbroker.core.crypto.SecretBox;
+import dev.authbroker.core.tenant.Origin;
+import dev.authbroker.core.tenant.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Flyway schema and the JPA repositories on a real (in-memory) H2, through EclipseLink as on Payara. */
+class RepositoriesTest {
+
+    private static final SecretBox BOX = SecretBox.fromSpec("k:" + Base64.getEncoder().encodeToString(new byte[32]), null);
+    private static Database db;
+    private static JpaTenantRepository tenants;
+    private static JpaProviderAppRepository apps;
+    private static JpaAuthorizationStateRepository states;
+    private static JpaConnectionRepository connections;
+
+    @BeforeAll
+    static void open() {
+        db = Database.open(new DatabaseSettings("jdbc:h2:mem:repo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4));
+        tenants = new JpaTenantRepository(db);
+        apps = new JpaProviderAppRepository(db);
+        states = new JpaAuthorizationStateRepository(db);
+        connections = new JpaConnectionRepository(db);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private static boolean bool(java.util.function.Supplier<Boolean> f) {
+        return db.transaction(em -> f.get());
+    }
+
+    private static java.util.Optional<?> opt(java.util.function.Supplier<java.util.Optional<?>> f) {
+        return db.transaction(em -> f.get());
+    }
+
+    private static List<?> list(java.util.function.Supplier<List<?>> f) {
+        return db.transaction(em -> f.get());
+    }
+
+    private static int number(java.util.function.Supplier<Integer> f) {
+        return db.transaction(em -> f.get());
+    }
+
+    private static Tenant tenant() {
+        Tenant tenant = Tenant.create("t", List.of(Origin.parse("https://app.test")), Instant.now()).tenant();
+        db.run(() -> tenants.add(tenant));
+        return tenant;
+    }
+
+    private static Connection connection(Tenant tenant, String user) {
+        Connection c = Connection.create(tenant.id(), "instagram", null, "shared", user);
+        Instant now = Instant.now();
+        c.replaceToken("token-" + user, now, now.plus(Duration.ofDays(60)), BOX, now);
+        db.run(() -> connections.add(c));
+        return c;
+    }
+
+    @Test
+    void tenantByApiKeyAndOriginLookup() {
+        Tenant tenant = tenant();
+        assertThat(opt(() -> tenants.findByApiKey(tenant.apiKey()))).isPresent();
+        assertThat(bool(() -> tenants.anyTenantAllowsOrigin("https://app.test"))).isTrue();
+        assertThat(bool(() -> tenants.anyTenantAllowsOrigin("https://app.tes"))).isFalse();
+        assertThat(bool(() -> tenants.anyTenantAllowsOrigin("https://app_test"))).isFalse();
+    }
+
+    @Test
+    void consumeStateTwiceThenOnlyTheFirstGetsIt() {
+        Tenant tenant = tenant();
+        AuthorizationState.Started started = AuthorizationState.start(new AuthorizationState.Binding(tenant.id(), null,
+                "shared", "localhost", "http://localhost/cb", "https://app.test"), "browser", Instant.now(), Duration.ofMinutes(10));
+        db.run(() -> states.add(started.state()));
+        String hash = AuthorizationState.hashOf(started.token());
+
+        assertThat(opt(() -> states.consume(hash))).isPresent();
+        assertThat(opt(() -> states.consume(hash))).isEmpty();
+    }
+
+    @Test
+    void purgeThenOnlyExpiredStatesAndSessionsGo() {
+        Tenant tenant = tenant();
+        Instant now = Instant.now();
+        AuthorizationState.Started old = AuthorizationState.start(new AuthorizationState.Binding(tenant.id(), null, "shared",
+                "localhost", "http://localhost/cb", "https://app.test"), "b", now.minus(Duration.ofHours(1)), Duration.ofMinutes(10));
+        AuthorizationState.Started fresh = AuthorizationState.start(new AuthorizationState.Binding(tenant.id(), null, "shared",
+                "localhost", "http://localhost/cb", "https://app.test"), "b", now, Duration.ofMinutes(10));
+        db.run(() -> {
+            states.add(old.state());
+            states.add(fresh.state());
+        });
+        Connection c = connection(tenant, "1001");
+        PickerSession.Issued expired = PickerSession.issue(c, now.minus(Duration.ofDays(2)), Duration.ofHours(12));
+        PickerSession.Issued live = PickerSession.issue(c, now, Duration.ofHours(12));
+        db.run(() -> {
+            connections.addSession(expired.session());
+            connections.addSession(live.session());
+        });
+
+        assertThat(number(() -> states.purgeExpired(now))).isGreaterThanOrEqualTo(1);
+        assertThat(number(() -> connections.purgeExpiredSessions(now))).isGreaterThanOrEqualTo(1);
+
+        assertThat(opt(() -> states.consume(AuthorizationState.hashOf(fresh.token())))).isPresent();
+        assertThat(opt(() -> connections.findSession(expired.session().tokenHash()))).isEmpty();
+        assertThat(opt(() -> connections.findSession(live.session().tokenHash()))).isPresent();
+    }
+
+    @Test
+    void refreshLeaseThenOneHolderUntilReleasedOrExpired() {
+        Connection c = connection(tenant(), "1002");
+        Instant now = Instant.now();
+        assertThat(bool(() -> connections.tryLease(c.id(), now, now.plusSeconds(30)))).isTrue();
+        assertThat(bool(() -> connections.tryLease(c.id(), now, now.plusSeconds(30)))).isFalse();
+        assertThat(bool(() -> connections.tryLease(c.id(), now.plusSeconds(31), now.plusSeconds(60))))
+                .as("an expired lease is taken over").isTrue();
+        db.run(() -> connections.releaseLease(c.id()));
+        assertThat(bool(() -> connections.tryLease(c.id(), now, now.plusSeconds(30)))).isTrue();
+    }
+
+    @Test
+    void deleteMintedByThenOnlyThatAppsConnectionsOfThatUser() {
+        Tenant a = tenant();
+        Tenant b = tenant();
+        connection(a, "2001");
+        connection(b, "2001");
+        connection(a, "2002");
+        Connection custom = Connection.create(a.id(), "instagram", UUID.randomUUID().toString(), "custom-app", "2001");
+        custom.replaceToken("t", Instant.now(), Instant.now().plusSeconds(3600), BOX, Instant.now());
+        db.run(() -> connections.add(custom));
+
+        assertThat(number(() -> connections.deleteMintedBy(null, "shared", "2001"))).isEqualTo(2);
+        assertThat(opt(() -> connections.find(custom.id()))).isPresent();
+        assertThat(number(() -> connections.deleteMintedBy(a.id(), "custom-app", "2001"))).isEqualTo(1);
+        assertThat(list(() -> connections.forTenant(a.id(), 0, 10))).hasSize(1);
+    }
+
+    @Test
+    void deleteTenantThenEverythingItOwnsIsGoneInOneTransaction() {
+        Tenant tenant = tenant();
+        ProviderApp app = ProviderApp.create(tenant.id(), "instagram", new ClientCredentials("1", "s"), BOX, Instant.now());
+        db.run(() -> apps.add(app));
+        connection(tenant, "3001");
+
+        db.run(() -> tenants.delete(db.em().find(Tenant.class, tenant.id())));
+
+        assertThat(opt(() -> apps.find(tenant.id(), "instagram"))).isEmpty();
+        assertThat(list(() -> connections.forTenant(tenant.id(), 0, 10))).isEmpty();
+        assertThat(opt(() -> tenants.find(tenant.id()))).isEmpty();
+    }
+}
