@@ -24,8 +24,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -68,8 +66,6 @@ public class MetaCallbacksResource {
     @Inject
     SecretBox box;
 
-    @Context
-    ContainerRequestContext request;
 
     /** The app whose secret verifies a callback, and the tenant it belongs to (null for the shared app). */
     private record VerifyingApp(String tenantId, ClientCredentials credentials, String publicOrigin) {
@@ -165,7 +161,7 @@ public class MetaCallbacksResource {
     }
 
     private VerifyingApp verifyingApp(String apiKey) {
-        TenantResolver.Resolved resolved = resolver.resolveOptional(resolver.requestHost(request), apiKey);
+        TenantResolver.Resolved resolved = resolver.resolveOptional(resolver.requestHost(), apiKey);
         if (resolved == null) {
             return new VerifyingApp(null, signIn.sharedApp(), resolver.platformOrigin());
         }

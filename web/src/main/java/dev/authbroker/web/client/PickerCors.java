@@ -2,6 +2,7 @@ package dev.authbroker.web.client;
 
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
+import dev.authbroker.web.tenancy.CurrentRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -23,7 +24,6 @@ import java.util.Set;
 @PreMatching
 public class PickerCors implements ContainerRequestFilter, ContainerResponseFilter {
 
-    static final String ALLOWED_ORIGINS = "authbroker.allowedOrigins";
     private static final Set<String> PATHS = Set.of("client/instagram/me", "client/instagram/media", "client/instagram/logout");
 
     @Inject
@@ -31,6 +31,9 @@ public class PickerCors implements ContainerRequestFilter, ContainerResponseFilt
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    CurrentRequest current;
 
     private static boolean pickerPath(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
@@ -63,8 +66,8 @@ public class PickerCors implements ContainerRequestFilter, ContainerResponseFilt
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.add("Vary", "Origin");
-        Object allowed = request.getProperty(ALLOWED_ORIGINS);
-        boolean allow = allowed instanceof List<?> list ? list.contains(origin) : knownOrigin(origin);
+        List<String> allowed = current.allowedOrigins();
+        boolean allow = allowed != null ? allowed.contains(origin) : knownOrigin(origin);
         if (allow) {
             headers.putSingle("Access-Control-Allow-Origin", origin);
             headers.putSingle("Access-Control-Expose-Headers", "Content-Length, Content-Type, Link");

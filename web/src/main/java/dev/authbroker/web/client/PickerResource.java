@@ -9,6 +9,7 @@ import dev.authbroker.core.instagram.MediaPage;
 import dev.authbroker.core.oauth.ProviderException;
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
+import dev.authbroker.web.tenancy.CurrentRequest;
 import dev.authbroker.web.tenancy.RequestHost;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,8 +25,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,8 +71,9 @@ public class PickerResource {
     @Inject
     TenantResolver resolver;
 
-    @Context
-    ContainerRequestContext request;
+    @Inject
+    CurrentRequest current;
+
 
     @HeaderParam(HttpHeaders.AUTHORIZATION)
     String authorization;
@@ -153,12 +153,12 @@ public class PickerResource {
 
     private PickerSessions.Authenticated authenticate() {
         PickerSessions.Authenticated auth = sessions.authenticate(authorization);
-        RequestHost host = resolver.requestHost(request);
+        RequestHost host = resolver.requestHost();
         if (host.customDomain() && !host.domain().tenantId().equals(auth.connection().tenantId())) {
             throw new BrokerException(ErrorCode.UNAUTHORIZED, "this session does not belong to this host");
         }
         db.transaction(em -> tenants.find(auth.connection().tenantId()))
-                .ifPresent(t -> request.setProperty(PickerCors.ALLOWED_ORIGINS, t.origins()));
+                .ifPresent(t -> current.allowedOrigins(t.origins()));
         return auth;
     }
 

@@ -12,8 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -41,8 +39,6 @@ public class SignInResource {
     @Inject
     InstagramSignIn signIn;
 
-    @Context
-    ContainerRequestContext request;
 
     @GET
     @Path("auth/open")
@@ -51,7 +47,7 @@ public class SignInResource {
     public Response open(@QueryParam("apikey") String apiKey, @QueryParam("origin") String origin,
                          @CookieParam(BROWSER_COOKIE) String browserToken) {
         try {
-            TenantResolver.Resolved resolved = resolver.resolve(resolver.requestHost(request), apiKey);
+            TenantResolver.Resolved resolved = resolver.resolve(resolver.requestHost(), apiKey);
             String browser = validBrowserToken(browserToken) ? browserToken : RandomToken.create("", 32);
             InstagramSignIn.Started started = signIn.start(resolved, origin, browser);
             return Response.status(Response.Status.FOUND)
@@ -79,7 +75,7 @@ public class SignInResource {
         }
         String origin = consumed.binding().origin();
         try {
-            signIn.verify(consumed, browserToken, resolver.requestHost(request).host());
+            signIn.verify(consumed, browserToken, resolver.requestHost().host());
             if (error != null) {
                 return "access_denied".equals(error) ? PopupPages.denied(origin)
                         : PopupPages.error(ErrorCode.PROVIDER_ERROR.httpStatus(), ErrorCode.PROVIDER_ERROR.code(),

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +42,11 @@ public class HostFilter implements ContainerRequestFilter {
     @Inject
     CustomDomainRepository domains;
 
-    @Context
+    @Inject
     HttpServletRequest servletRequest;
+
+    @Inject
+    CurrentRequest current;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -54,7 +56,7 @@ public class HostFilter implements ContainerRequestFilter {
         }
         Optional<Hostname> host = Hostname.fromHostHeader(effectiveHostHeader(request));
         if (host.isPresent() && host.get().equals(resolver.platformHost())) {
-            request.setProperty(RequestHost.PROPERTY, new RequestHost(host.get(), null));
+            current.host(new RequestHost(host.get(), null));
             return;
         }
         Optional<CustomDomain> domain = host.flatMap(h -> db.transaction(em -> domains.find(h.value()))).filter(CustomDomain::isServed);
@@ -65,7 +67,7 @@ public class HostFilter implements ContainerRequestFilter {
                     : ErrorResponses.json(ErrorCode.NOT_FOUND, "unknown host"));
             return;
         }
-        request.setProperty(RequestHost.PROPERTY, new RequestHost(host.get(), domain.get()));
+        current.host(new RequestHost(host.get(), domain.get()));
     }
 
     private String effectiveHostHeader(ContainerRequestContext request) {

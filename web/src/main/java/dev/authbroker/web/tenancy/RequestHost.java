@@ -9,8 +9,6 @@ import dev.authbroker.core.domain.Hostname;
  */
 public record RequestHost(Hostname host, CustomDomain domain) {
 
-    static final String PROPERTY = "authbroker.requestHost";
-
     public boolean customDomain() {
         return domain != null;
     }

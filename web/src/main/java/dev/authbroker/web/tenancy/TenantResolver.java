@@ -9,7 +9,6 @@ import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
 
 /**
@@ -47,13 +46,16 @@ public class TenantResolver {
         return "https://" + hostname;
     }
 
+    @Inject
+    CurrentRequest current;
+
     /** The host the {@link HostFilter} decided this request is for. */
-    public RequestHost requestHost(ContainerRequestContext request) {
-        Object host = request.getProperty(RequestHost.PROPERTY);
-        if (!(host instanceof RequestHost h)) {
+    public RequestHost requestHost() {
+        RequestHost host = current.host();
+        if (host == null) {
             throw new BrokerException(ErrorCode.NOT_FOUND, "unknown host");
         }
-        return h;
+        return host;
     }
 
     /** The tenant of a browser request: the custom domain's, or the {@code apikey}'s on the platform host. */
