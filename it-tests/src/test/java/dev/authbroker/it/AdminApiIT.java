@@ -10,6 +10,8 @@ import dev.authbroker.it.support.Broker;
 import dev.authbroker.it.support.Broker.TestTenant;
 import dev.authbroker.it.support.Deployments;
 import dev.authbroker.it.support.Http;
+import dev.authbroker.it.support.Popup;
+import dev.authbroker.it.support.Simulator;
 import dev.authbroker.it.support.TestDb;
 import dev.authbroker.it.support.TestEnvironment;
 import jakarta.json.JsonObject;
@@ -253,12 +255,25 @@ class AdminApiIT {
     }
 
     @Test
-    void deleteTenantThenItsAppsAreGoneAndItsSecretStopsWorking() {
+    void deleteTenantThenEverythingItOwnsIsGoneAndItsSecretStopsWorking() {
         TestTenant tenant = createTenant();
+        String user = "1784" + (long) (Math.random() * 1e11);
+        Simulator.get().registerUser(user, "doomed_user", 2);
+        String session = Popup.session(new Popup().signIn("apikey=" + Popup.enc(tenant.apiKey()) + "&origin="
+                + Popup.enc(tenant.origin()), user));
+        new Popup().open("apikey=" + Popup.enc(tenant.apiKey()) + "&origin=" + Popup.enc(tenant.origin()));
+        admin("POST", "/tenants/" + tenant.id() + "/domains").json("{\"hostname\":\"doomed-" + tenant.id().substring(0, 8) + ".test\"}").send();
         Broker.setCustomAuth(tenant, "777000111", "doomed-secret");
-        assertThat(TestDb.count("SELECT COUNT(*) FROM provider_app WHERE tenant_id = ?", tenant.id())).isEqualTo(1);
+        for (String table : List.of("provider_app", "connection", "picker_session", "custom_domain", "authorization_state")) {
+            assertThat(TestDb.count("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?", tenant.id())).as(table).isPositive();
+        }
 
         assertThat(admin("DELETE", "/tenants/" + tenant.id()).send().status()).isEqualTo(204);
+
+        for (String table : List.of("provider_app", "connection", "picker_session", "custom_domain", "authorization_state", "audit_event")) {
+            assertThat(TestDb.count("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?", tenant.id())).as(table).isZero();
+        }
+        assertThat(Http.get(Broker.url("/api/client/instagram/me")).bearer(session).send().status()).isEqualTo(401);
 
         assertThat(TestDb.count("SELECT COUNT(*) FROM tenant WHERE id = ?", tenant.id())).isZero();
         assertThat(TestDb.count("SELECT COUNT(*) FROM provider_app WHERE tenant_id = ?", tenant.id())).isZero();

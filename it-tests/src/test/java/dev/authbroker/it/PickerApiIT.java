@@ -247,6 +247,23 @@ class PickerApiIT {
     }
 
     @Test
+    void expiredTokenThenReconnectRequiredWithoutRefreshCall() {
+        String id = connectionId();
+        TestDb.update("UPDATE connection SET token_issued_at = ?, token_expires_at = ? WHERE id = ?",
+                System.currentTimeMillis() - Duration.ofDays(61).toMillis(), System.currentTimeMillis() - 1000, id);
+        int refreshBefore = instagram.calls("refresh");
+        int mediaBefore = instagram.calls("media_list");
+
+        Http.Reply media = get("/media");
+
+        assertThat(media.status()).isEqualTo(401);
+        assertThat(media.json().getString("error")).isEqualTo("reconnect_required");
+        assertThat(TestDb.query("SELECT status FROM connection WHERE id = ?", id).get(0).get("status")).isEqualTo("RECONNECT_REQUIRED");
+        assertThat(instagram.calls("refresh")).isEqualTo(refreshBefore);
+        assertThat(instagram.calls("media_list")).isEqualTo(mediaBefore);
+    }
+
+    @Test
     void rateLimitedOnceThenSucceedsAfterRetryAfter() {
         int before = instagram.calls("media_list");
         instagram.injectFault("media_list", Fault.status(429, 1), 1);
