@@ -264,13 +264,13 @@ class AdminApiIT {
         new Popup().open("apikey=" + Popup.enc(tenant.apiKey()) + "&origin=" + Popup.enc(tenant.origin()));
         admin("POST", "/tenants/" + tenant.id() + "/domains").json("{\"hostname\":\"doomed-" + tenant.id().substring(0, 8) + ".test\"}").send();
         Broker.setCustomAuth(tenant, "777000111", "doomed-secret");
-        for (String table : List.of("provider_app", "connection", "picker_session", "custom_domain", "authorization_state")) {
+        for (String table : List.of("provider_app", "connection", "picker_session", "custom_domain", "spent_state")) {
             assertThat(TestDb.count("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?", tenant.id())).as(table).isPositive();
         }
 
         assertThat(admin("DELETE", "/tenants/" + tenant.id()).send().status()).isEqualTo(204);
 
-        for (String table : List.of("provider_app", "connection", "picker_session", "custom_domain", "authorization_state", "audit_event")) {
+        for (String table : List.of("provider_app", "connection", "picker_session", "custom_domain", "spent_state", "audit_event")) {
             assertThat(TestDb.count("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?", tenant.id())).as(table).isZero();
         }
         assertThat(Http.get(Broker.url("/api/client/instagram/me")).bearer(session).send().status()).isEqualTo(401);

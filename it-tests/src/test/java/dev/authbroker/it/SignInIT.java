@@ -4,6 +4,8 @@ import static dev.authbroker.it.support.Broker.createTenant;
 import static dev.authbroker.it.support.Popup.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authbroker.core.authorization.AuthorizationState;
+import dev.authbroker.core.crypto.SecretBox;
 import dev.authbroker.it.support.Broker;
 import dev.authbroker.it.support.Broker.TestTenant;
 import dev.authbroker.it.support.Deployments;
@@ -17,9 +19,10 @@ import dev.authbroker.simulator.InstagramSimulator;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +97,7 @@ class SignInIT {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().getString("username")).isEqualTo(username);
         assertThat(me.json().getBoolean("connected")).isTrue();
-        assertThat(TestDb.count("SELECT COUNT(*) FROM authorization_state WHERE tenant_id = ?", tenant.id())).isZero();
+        assertThat(TestDb.count("SELECT COUNT(*) FROM spent_state WHERE tenant_id = ?", tenant.id())).isEqualTo(1);
     }
 
     @Test
@@ -175,16 +178,27 @@ class SignInIT {
         Popup popup = new Popup();
         String callback = popup.consent(popup.open(query(tenant)), userId, true);
         String state = Popup.query(URI.create(callback)).get("state");
-        TestDb.update("UPDATE authorization_state SET expires_at = 1 WHERE state_hash = ?", sha256(state));
-        Http.Reply expired = popup.callback(callback);
+        SecretBox box = SecretBox.fromSpec(System.getProperty("it.keys"), "it");
+        AuthorizationState genuine = AuthorizationState.open(state, box).orElseThrow();
+        String stale = AuthorizationState.start(genuine.binding(), popup.cookie(), Instant.now().minus(Duration.ofMinutes(11)),
+                Duration.ofMinutes(10), box).token();
+        Http.Reply expired = popup.callback(callback.replace(enc(state), enc(stale)));
+        int middle = state.length() / 2;
+        String altered = state.substring(0, middle) + (state.charAt(middle) == 'A' ? 'B' : 'A') + state.substring(middle + 1);
+        Http.Reply tampered = popup.callback(callback.replace(enc(state), enc(altered)));
+        String foreign = SecretBox.fromSpec("other:" + Base64.getEncoder().encodeToString(new byte[32]), "other")
+                .seal("s1\n" + tenant.id(), "authorization_state");
+        Http.Reply forged = popup.callback(callback.replace(enc(state), enc(foreign)));
 
-        for (Http.Reply reply : List.of(missing, unknown, expired)) {
+        for (Http.Reply reply : List.of(missing, unknown, expired, tampered, forged)) {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.body()).contains("invalid_state");
             assertPopupHeaders(reply);
         }
         assertThat(expired.body()).contains("expired");
         assertThat(instagram.calls("token")).isEqualTo(before);
+        assertThat(popup.callback(callback).status()).as("the genuine state still works").isEqualTo(200);
+        assertThat(instagram.calls("token")).isEqualTo(before + 1);
     }
 
     @Test
@@ -207,7 +221,6 @@ class SignInIT {
     @Test
     void originNotExactlyAllowedThen400AndNoRedirect() {
         TestTenant tenant = createTenant("https://app.a.test");
-        long statesBefore = TestDb.count("SELECT COUNT(*) FROM authorization_state WHERE tenant_id = ?", tenant.id());
         for (String origin : List.of("https://evil.test", "//evil.test", "https://app.a.test.evil.test",
                 "https://app.a.test@evil.test", "javascript:alert(1)", "https://app.a.test/", "HTTPS://APP.A.TEST",
                 "https%3A%2F%2Fevil.test", "")) {
@@ -218,7 +231,6 @@ class SignInIT {
                 assertThat(reply.body()).contains("invalid_origin").doesNotContain("postMessage");
             }
         }
-        assertThat(TestDb.count("SELECT COUNT(*) FROM authorization_state WHERE tenant_id = ?", tenant.id())).isEqualTo(statesBefore);
     }
 
     @Test
@@ -348,14 +360,6 @@ class SignInIT {
     private static String last(List<String> values) {
         assertThat(values).isNotEmpty();
         return values.get(values.size() - 1);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** JSON string quoting for simple values, to look for them in a page. */

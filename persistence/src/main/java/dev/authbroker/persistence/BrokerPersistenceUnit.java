@@ -2,7 +2,7 @@ package dev.authbroker.persistence;
 
 import dev.authbroker.core.app.ProviderApp;
 import dev.authbroker.core.audit.AuditEvent;
-import dev.authbroker.core.authorization.AuthorizationState;
+import dev.authbroker.core.authorization.SpentState;
 import dev.authbroker.core.connection.Connection;
 import dev.authbroker.core.connection.PickerSession;
 import dev.authbroker.core.deletion.DeletionRequest;
@@ -25,7 +25,7 @@ final class BrokerPersistenceUnit implements PersistenceUnitInfo {
             Tenant.class,
             ProviderApp.class,
             AuditEvent.class,
-            AuthorizationState.class,
+            SpentState.class,
             Connection.class,
             PickerSession.class,
             DeletionRequest.class,

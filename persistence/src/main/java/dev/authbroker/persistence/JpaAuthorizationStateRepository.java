@@ -2,8 +2,9 @@ package dev.authbroker.persistence;
 
 import dev.authbroker.core.authorization.AuthorizationState;
 import dev.authbroker.core.authorization.AuthorizationStateRepository;
+import dev.authbroker.core.authorization.SpentState;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
-import java.util.Optional;
 
 public final class JpaAuthorizationStateRepository implements AuthorizationStateRepository {
 
@@ -13,28 +14,33 @@ public final class JpaAuthorizationStateRepository implements AuthorizationState
         this.db = db;
     }
 
+    /**
+     * Inserts the spend record in a transaction of its own. The primary key decides: of two concurrent inserts of the
+     * same key, the database lets one commit and fails the other, which then finds the winner's row.
+     */
     @Override
-    public void add(AuthorizationState state) {
-        db.em().persist(state);
-    }
-
-    @Override
-    public Optional<AuthorizationState> consume(String stateHash) {
-        AuthorizationState state = db.em().find(AuthorizationState.class, stateHash);
-        if (state == null) {
-            return Optional.empty();
+    public boolean spend(AuthorizationState state) {
+        String key = state.spendKey();
+        try {
+            return db.transaction(em -> {
+                if (em.find(SpentState.class, key) != null) {
+                    return false;
+                }
+                em.persist(new SpentState(state));
+                em.flush();
+                return true;
+            });
+        } catch (PersistenceException e) {
+            if (db.transaction(em -> em.find(SpentState.class, key) != null)) {
+                return false;
+            }
+            throw e;
         }
-        // The DELETE's row count decides: concurrent transactions may all have read the row, but the database lets
-        // exactly one of them delete it (the others block on the row lock, then delete nothing).
-        int deleted = db.em().createQuery("DELETE FROM AuthorizationState s WHERE s.stateHash = :h")
-                .setParameter("h", stateHash).executeUpdate();
-        db.em().detach(state);
-        return deleted == 1 ? Optional.of(state) : Optional.empty();
     }
 
     @Override
     public int purgeExpired(Instant now) {
-        return db.em().createQuery("DELETE FROM AuthorizationState s WHERE s.expiresAt < :now")
+        return db.em().createQuery("DELETE FROM SpentState s WHERE s.expiresAt < :now")
                 .setParameter("now", now.toEpochMilli()).executeUpdate();
     }
 }

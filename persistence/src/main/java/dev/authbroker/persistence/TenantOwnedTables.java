@@ -8,7 +8,7 @@ final class TenantOwnedTables {
     static final List<String> CHILDREN = List.of(
             "picker_session",
             "connection",
-            "authorization_state",
+            "spent_state",
             "custom_domain",
             "audit_event",
             "provider_app");

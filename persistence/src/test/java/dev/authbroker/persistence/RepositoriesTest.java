@@ -12,9 +12,14 @@ import dev.authbroker.core.tenant.Origin;
 import dev.authbroker.core.tenant.Tenant;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +70,11 @@ class RepositoriesTest {
         return tenant;
     }
 
+    private static AuthorizationState state(Tenant tenant, Instant now) {
+        return AuthorizationState.start(new AuthorizationState.Binding(tenant.id(), null, "shared", "localhost",
+                "http://localhost/cb", "https://app.test"), "browser", now, Duration.ofMinutes(10), BOX).state();
+    }
+
     private static Connection connection(Tenant tenant, String user) {
         Connection c = Connection.create(tenant.id(), "instagram", null, "shared", user);
         Instant now = Instant.now();
@@ -83,29 +93,42 @@ class RepositoriesTest {
     }
 
     @Test
-    void consumeStateTwiceThenOnlyTheFirstGetsIt() {
+    void spendStateTwiceThenOnlyTheFirstGetsIt() {
         Tenant tenant = tenant();
-        AuthorizationState.Started started = AuthorizationState.start(new AuthorizationState.Binding(tenant.id(), null,
-                "shared", "localhost", "http://localhost/cb", "https://app.test"), "browser", Instant.now(), Duration.ofMinutes(10));
-        db.run(() -> states.add(started.state()));
-        String hash = AuthorizationState.hashOf(started.token());
+        AuthorizationState state = state(tenant, Instant.now());
 
-        assertThat(opt(() -> states.consume(hash))).isPresent();
-        assertThat(opt(() -> states.consume(hash))).isEmpty();
+        assertThat(states.spend(state)).isTrue();
+        assertThat(states.spend(state)).isFalse();
+        assertThat(states.spend(state(tenant, Instant.now()))).isTrue();
     }
 
     @Test
-    void purgeThenOnlyExpiredStatesAndSessionsGo() {
+    void spendSameStateFromManyThreadsThenExactlyOneGetsIt() throws Exception {
+        AuthorizationState state = state(tenant(), Instant.now());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> states.spend(state)));
+            }
+            int winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void purgeThenOnlyExpiredSpentStatesAndSessionsGo() {
         Tenant tenant = tenant();
         Instant now = Instant.now();
-        AuthorizationState.Started old = AuthorizationState.start(new AuthorizationState.Binding(tenant.id(), null, "shared",
-                "localhost", "http://localhost/cb", "https://app.test"), "b", now.minus(Duration.ofHours(1)), Duration.ofMinutes(10));
-        AuthorizationState.Started fresh = AuthorizationState.start(new AuthorizationState.Binding(tenant.id(), null, "shared",
-                "localhost", "http://localhost/cb", "https://app.test"), "b", now, Duration.ofMinutes(10));
-        db.run(() -> {
-            states.add(old.state());
-            states.add(fresh.state());
-        });
+        AuthorizationState old = state(tenant, now.minus(Duration.ofHours(1)));
+        AuthorizationState fresh = state(tenant, now);
+        states.spend(old);
+        states.spend(fresh);
         Connection c = connection(tenant, "1001");
         PickerSession.Issued expired = PickerSession.issue(c, now.minus(Duration.ofDays(2)), Duration.ofHours(12));
         PickerSession.Issued live = PickerSession.issue(c, now, Duration.ofHours(12));
@@ -117,7 +140,8 @@ class RepositoriesTest {
         assertThat(number(() -> states.purgeExpired(now))).isGreaterThanOrEqualTo(1);
         assertThat(number(() -> connections.purgeExpiredSessions(now))).isGreaterThanOrEqualTo(1);
 
-        assertThat(opt(() -> states.consume(AuthorizationState.hashOf(fresh.token())))).isPresent();
+        assertThat(states.spend(fresh)).isFalse();
+        assertThat(states.spend(old)).isTrue();
         assertThat(opt(() -> connections.findSession(expired.session().tokenHash()))).isEmpty();
         assertThat(opt(() -> connections.findSession(live.session().tokenHash()))).isPresent();
     }

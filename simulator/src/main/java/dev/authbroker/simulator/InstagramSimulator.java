@@ -66,6 +66,11 @@ public final class InstagramSimulator implements AutoCloseable {
 
     /** Starts serving on {@code bindHost:port} (port 0 picks a free one); binds nothing but that address. */
     public static InstagramSimulator start(String bindHost, int port) {
+        // Without TCP_NODELAY the JDK's server answers small keep-alive exchanges ~40 ms late (Nagle's algorithm
+        // meeting the client's delayed ACK). Read once, when the JVM's first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(bindHost, port), 128);

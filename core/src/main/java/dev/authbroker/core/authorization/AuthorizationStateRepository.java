@@ -1,19 +1,16 @@
 package dev.authbroker.core.authorization;
 
 import java.time.Instant;
-import java.util.Optional;
 
-/** Pending authorization states. */
+/** Which authorization states have been spent. */
 public interface AuthorizationStateRepository {
 
-    void add(AuthorizationState state);
-
     /**
-     * Removes and returns the state with this hash. Atomic: of several concurrent callers presenting the same
-     * state, exactly one gets it.
+     * Records that this state has been presented. True for the first caller only: of several concurrent callers
+     * presenting the same state, across broker instances, exactly one gets true.
      */
-    Optional<AuthorizationState> consume(String stateHash);
+    boolean spend(AuthorizationState state);
 
-    /** Deletes states that expired before {@code now}; returns how many. */
+    /** Forgets spent states whose expiry has passed (they would be refused as expired anyway); returns how many. */
     int purgeExpired(Instant now);
 }

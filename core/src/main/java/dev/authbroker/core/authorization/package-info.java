@@ -1,2 +1,2 @@
-/** Authorization states: single-use, expiring, bound to browser, tenant, app, host and picker origin. */
+/** Authorization states: sealed, expiring, single-use, bound to browser, tenant, app, host and picker origin. */
 package dev.authbroker.core.authorization;

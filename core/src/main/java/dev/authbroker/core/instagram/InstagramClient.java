@@ -2,17 +2,16 @@ package dev.authbroker.core.instagram;
 
 import dev.authbroker.core.app.ClientCredentials;
 import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.core.json.JsonParsing;
 import dev.authbroker.core.oauth.ProviderException;
 import dev.authbroker.core.oauth.ProviderUnavailableException;
 import dev.authbroker.core.oauth.Redaction;
 import dev.authbroker.core.oauth.TokenGrant;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -271,8 +270,8 @@ public final class InstagramClient {
     }
 
     private static JsonObject parse(byte[] body) {
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = JsonParsing.parse(body);
             return value instanceof JsonObject o ? o : null;
         } catch (RuntimeException e) {
             return null;

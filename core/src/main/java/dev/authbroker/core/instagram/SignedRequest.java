@@ -2,11 +2,10 @@ package dev.authbroker.core.instagram;
 
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
-import jakarta.json.Json;
+import dev.authbroker.core.json.JsonParsing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -81,8 +80,8 @@ public record SignedRequest(String userId, long issuedAt) {
     }
 
     private static JsonObject payload(byte[] json) {
-        try (var reader = Json.createReader(new ByteArrayInputStream(json))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = JsonParsing.parse(json);
             if (value instanceof JsonObject o) {
                 return o;
             }

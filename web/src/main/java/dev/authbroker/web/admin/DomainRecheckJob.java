@@ -9,6 +9,7 @@ import dev.authbroker.core.domain.TxtResolver;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.config.PeriodicTask;
+import dev.authbroker.web.tenancy.Lookups;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -57,6 +58,9 @@ public class DomainRecheckJob {
         }
     }
 
+    @Inject
+    Lookups lookups;
+
     public void run() {
         List<CustomDomain> due = db.transaction(em -> domains.dueForRecheck(BATCH));
         for (CustomDomain domain : due) {
@@ -74,6 +78,9 @@ public class DomainRecheckJob {
                     LOG.warning("custom domain " + current.hostname() + " suspended: TXT record missing");
                 }
             }));
+        }
+        if (!due.isEmpty()) {
+            lookups.clear();
         }
     }
 }

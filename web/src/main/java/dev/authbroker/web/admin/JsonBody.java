@@ -2,15 +2,13 @@ package dev.authbroker.web.admin;
 
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
-import jakarta.json.Json;
+import dev.authbroker.core.json.JsonParsing;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -38,8 +36,8 @@ public final class JsonBody {
         }
         byte[] bytes = readCapped(in);
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            value = reader.readValue();
+        try {
+            value = JsonParsing.parse(bytes);
         } catch (JsonParsingException e) {
             throw new BrokerException(ErrorCode.INVALID_JSON, "the body is not valid JSON");
         } catch (JsonException | IllegalStateException e) {

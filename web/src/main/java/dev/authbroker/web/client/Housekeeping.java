@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Deletes what can no longer be used: authorization states past their TTL (abandoned popups) and expired picker
+ * Deletes what can no longer be used: records of spent authorization states past their TTL and expired picker
  * sessions. Every few minutes, one statement each, indexed on the expiry columns.
  */
 @ApplicationScoped

@@ -19,6 +19,7 @@ import dev.authbroker.core.tenant.Tenant;
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.tenancy.Lookups;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +55,9 @@ public class InstagramSignIn {
     AuthorizationStateRepository states;
 
     @Inject
+    Lookups lookups;
+
+    @Inject
     ConnectionRepository connections;
 
     @Inject
@@ -82,7 +86,7 @@ public class InstagramSignIn {
         if (origin == null || !tenant.allowsOrigin(origin)) {
             throw new BrokerException(ErrorCode.INVALID_ORIGIN, "origin is not one of this app's allowed picker origins");
         }
-        Optional<ProviderApp> custom = db.transaction(em -> apps.find(tenant.id(), PROVIDER));
+        Optional<ProviderApp> custom = lookups.instagramApp(tenant.id());
         String appId;
         String clientId;
         if (custom.isPresent()) {
@@ -100,19 +104,21 @@ public class InstagramSignIn {
         String redirectUri = resolved.publicOrigin() + CALLBACK_PATH;
         AuthorizationState.Started started = AuthorizationState.start(
                 new AuthorizationState.Binding(tenant.id(), appId, clientId, resolved.host().value(), redirectUri, origin),
-                browserToken, Instant.now(), config.stateTtl());
-        db.run(() -> states.add(started.state()));
+                browserToken, Instant.now(), config.stateTtl(), box);
         return new Started(instagram.authorizationUrl(clientId, redirectUri, started.token()));
     }
 
-    /** Removes the state from the store; whatever happens next, it cannot be used again. */
+    /** Opens the state and spends it; whatever happens next, it cannot be used again. */
     public AuthorizationState consume(String stateToken) {
-        if (stateToken == null || stateToken.isEmpty() || stateToken.length() > 100) {
+        if (stateToken == null || stateToken.isEmpty()) {
             throw new BrokerException(ErrorCode.INVALID_STATE, "the sign-in link is incomplete; start again from the app");
         }
-        return db.transaction(em -> states.consume(AuthorizationState.hashOf(stateToken)))
-                .orElseThrow(() -> new BrokerException(ErrorCode.INVALID_STATE,
-                        "this sign-in is unknown, already used or expired; start again from the app"));
+        AuthorizationState state = AuthorizationState.open(stateToken, box).orElseThrow(() -> new BrokerException(
+                ErrorCode.INVALID_STATE, "this sign-in is unknown; start again from the app"));
+        if (!states.spend(state)) {
+            throw new BrokerException(ErrorCode.INVALID_STATE, "this sign-in was already used; start again from the app");
+        }
+        return state;
     }
 
     /** Checks the consumed state against this callback; throws with the reason when they do not belong together. */

@@ -4,7 +4,6 @@ import dev.authbroker.core.authorization.AuthorizationState;
 import dev.authbroker.core.crypto.RandomToken;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
-import dev.authbroker.persistence.Database;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,9 +39,6 @@ public class SignInResource {
     @Inject
     InstagramSignIn signIn;
 
-    @Inject
-    Database db;
-
 
     @GET
     @Path("auth/open")
@@ -52,13 +48,9 @@ public class SignInResource {
                          @CookieParam(BROWSER_COOKIE) String browserToken) {
         try {
             String browser = validBrowserToken(browserToken) ? browserToken : RandomToken.create("", 32);
-            // One transaction for the tenant, its app and the new state: the start is on every picker's hot path.
-            Opened opened = db.transaction(em -> {
-                TenantResolver.Resolved tenant = resolver.resolve(resolver.requestHost(), apiKey);
-                return new Opened(tenant, signIn.start(tenant, origin, browser));
-            });
-            TenantResolver.Resolved resolved = opened.resolved();
-            InstagramSignIn.Started started = opened.started();
+            // Every picker's hot path: tenant and app come from the Lookups, the state is sealed, nothing is written.
+            TenantResolver.Resolved resolved = resolver.resolve(resolver.requestHost(), apiKey);
+            InstagramSignIn.Started started = signIn.start(resolved, origin, browser);
             return Response.status(Response.Status.FOUND)
                     .location(URI.create(started.authorizeUrl()))
                     .header("Cache-Control", "no-store")
@@ -96,9 +88,6 @@ public class SignInResource {
             LOG.info("sign-in failed for tenant " + consumed.binding().tenantId() + ": " + e.code().code());
             return PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), origin);
         }
-    }
-
-    private record Opened(TenantResolver.Resolved resolved, InstagramSignIn.Started started) {
     }
 
     private static boolean validBrowserToken(String token) {

@@ -131,6 +131,11 @@ public class BrokerConfig {
         return Integer.parseInt(string("instagram.refresh-batch", "100"));
     }
 
+    /** How long tenants, domains and Custom Auth apps read on the sign-in path are reused (see {@code Lookups}). */
+    public Duration cacheTtl() {
+        return Duration.parse(string("cache-ttl", "PT5S"));
+    }
+
     public Duration stateTtl() {
         return Duration.parse(string("state-ttl", "PT10M"));
     }

@@ -1,10 +1,8 @@
 package dev.authbroker.web.tenancy;
 
 import dev.authbroker.core.domain.CustomDomain;
-import dev.authbroker.core.domain.CustomDomainRepository;
 import dev.authbroker.core.domain.Hostname;
 import dev.authbroker.core.error.ErrorCode;
-import dev.authbroker.persistence.Database;
 import dev.authbroker.web.client.PopupPages;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.error.ErrorResponses;
@@ -37,10 +35,7 @@ public class HostFilter implements ContainerRequestFilter {
     TenantResolver resolver;
 
     @Inject
-    Database db;
-
-    @Inject
-    CustomDomainRepository domains;
+    Lookups lookups;
 
     @Inject
     HttpServletRequest servletRequest;
@@ -59,7 +54,7 @@ public class HostFilter implements ContainerRequestFilter {
             current.host(new RequestHost(host.get(), null));
             return;
         }
-        Optional<CustomDomain> domain = host.flatMap(h -> db.transaction(em -> domains.find(h.value()))).filter(CustomDomain::isServed);
+        Optional<CustomDomain> domain = host.flatMap(h -> lookups.domain(h.value())).filter(CustomDomain::isServed);
         if (domain.isEmpty()) {
             boolean page = path.contains("/auth/open") || path.contains("/authCallback/") || path.contains("/status/");
             request.abortWith(page

@@ -4,8 +4,6 @@ import dev.authbroker.core.domain.Hostname;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
 import dev.authbroker.core.tenant.Tenant;
-import dev.authbroker.core.tenant.TenantRepository;
-import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +22,7 @@ public class TenantResolver {
     BrokerConfig config;
 
     @Inject
-    Database db;
-
-    @Inject
-    TenantRepository tenants;
+    Lookups lookups;
 
     /** A tenant and the host it is served on, with the origin under which the broker's URLs for it live. */
     public record Resolved(Tenant tenant, Hostname host, String publicOrigin, boolean customDomain) {
@@ -71,7 +66,7 @@ public class TenantResolver {
     public Resolved resolveOptional(RequestHost host, String apiKey) {
         String key = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
         if (host.customDomain()) {
-            Tenant tenant = db.transaction(em -> tenants.find(host.domain().tenantId()))
+            Tenant tenant = lookups.tenant(host.domain().tenantId())
                     .orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND, "unknown host"));
             if (key != null && !key.equals(tenant.apiKey())) {
                 throw new BrokerException(ErrorCode.TENANT_NOT_FOUND, "unknown apikey");
@@ -81,7 +76,7 @@ public class TenantResolver {
         if (key == null) {
             return null;
         }
-        Tenant tenant = db.transaction(em -> tenants.findByApiKey(key))
+        Tenant tenant = lookups.tenantByApiKey(key)
                 .orElseThrow(() -> new BrokerException(ErrorCode.TENANT_NOT_FOUND, "unknown apikey"));
         return new Resolved(tenant, host.host(), config.publicBaseUrl(), false);
     }

@@ -1,0 +1,26 @@
+package dev.authbroker.web.tenancy;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
+
+/** After any admin request that may have changed a tenant, app or domain, the {@link Lookups} start over. */
+@Provider
+public class AdminWritesClearLookups implements ContainerResponseFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    Lookups lookups;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (!READS.contains(request.getMethod()) && (path.startsWith("admin/") || path.startsWith("/admin/"))) {
+            lookups.clear();
+        }
+    }
+}

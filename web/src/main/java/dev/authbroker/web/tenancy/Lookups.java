@@ -1,0 +1,80 @@
+package dev.authbroker.web.tenancy;
+
+import dev.authbroker.core.app.ProviderApp;
+import dev.authbroker.core.app.ProviderAppRepository;
+import dev.authbroker.core.domain.CustomDomain;
+import dev.authbroker.core.domain.CustomDomainRepository;
+import dev.authbroker.core.tenant.Tenant;
+import dev.authbroker.core.tenant.TenantRepository;
+import dev.authbroker.persistence.Database;
+import dev.authbroker.web.config.BrokerConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The reads on the unauthenticated hot path — host → custom domain, apikey or id → tenant, tenant → Custom Auth app
+ * — served from memory for {@code authbroker.cache-ttl} (default 5 s; {@code PT0S} turns it off). Every write
+ * through this broker's admin API empties it at once ({@link AdminWritesClearLookups}); a write through another broker
+ * sharing the database is seen here within the TTL. Values are detached and only read. Sign-in callbacks, Meta
+ * callbacks and the picker API read app secrets, connections and sessions from the database, not from here.
+ */
+@ApplicationScoped
+public class Lookups {
+
+    static final int MAX_ENTRIES = 10_000;
+
+    @Inject
+    BrokerConfig config;
+
+    @Inject
+    Database db;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    ProviderAppRepository apps;
+
+    @Inject
+    CustomDomainRepository domains;
+
+    private ExpiringCache<String, Optional<Tenant>> tenantsByApiKey;
+    private ExpiringCache<String, Optional<Tenant>> tenantsById;
+    private ExpiringCache<String, Optional<CustomDomain>> domainsByHost;
+    private ExpiringCache<String, Optional<ProviderApp>> appsByTenant;
+
+    @PostConstruct
+    void init() {
+        long ttl = config.cacheTtl().toNanos();
+        tenantsByApiKey = new ExpiringCache<>(ttl, MAX_ENTRIES, System::nanoTime);
+        tenantsById = new ExpiringCache<>(ttl, MAX_ENTRIES, System::nanoTime);
+        domainsByHost = new ExpiringCache<>(ttl, MAX_ENTRIES, System::nanoTime);
+        appsByTenant = new ExpiringCache<>(ttl, MAX_ENTRIES, System::nanoTime);
+    }
+
+    public Optional<Tenant> tenantByApiKey(String apiKey) {
+        return tenantsByApiKey.get(apiKey, key -> db.transaction(em -> tenants.findByApiKey(key)));
+    }
+
+    public Optional<Tenant> tenant(String id) {
+        return tenantsById.get(id, key -> db.transaction(em -> tenants.find(key)));
+    }
+
+    public Optional<CustomDomain> domain(String hostname) {
+        return domainsByHost.get(hostname, key -> db.transaction(em -> domains.find(key)));
+    }
+
+    /** The tenant's Custom Auth app for {@code instagram}; its secret is not for use from here. */
+    public Optional<ProviderApp> instagramApp(String tenantId) {
+        return appsByTenant.get(tenantId, key -> db.transaction(em -> apps.find(key, "instagram")));
+    }
+
+    public void clear() {
+        tenantsByApiKey.clear();
+        tenantsById.clear();
+        domainsByHost.clear();
+        appsByTenant.clear();
+    }
+}
