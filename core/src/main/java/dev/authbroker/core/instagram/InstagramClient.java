@@ -2,7 +2,7 @@ package dev.authbroker.core.instagram;
 
 import dev.authbroker.core.app.ClientCredentials;
 import dev.authbroker.core.error.ErrorCode;
-import dev.authbroker.core.json.JsonParsing;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.core.oauth.ProviderException;
 import dev.authbroker.core.oauth.ProviderUnavailableException;
 import dev.authbroker.core.oauth.Redaction;
@@ -271,7 +271,7 @@ public final class InstagramClient {
 
     private static JsonObject parse(byte[] body) {
         try {
-            JsonValue value = JsonParsing.parse(body);
+            JsonValue value = JsonTools.parse(body);
             return value instanceof JsonObject o ? o : null;
         } catch (RuntimeException e) {
             return null;

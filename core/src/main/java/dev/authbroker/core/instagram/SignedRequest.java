@@ -2,7 +2,7 @@ package dev.authbroker.core.instagram;
 
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
-import dev.authbroker.core.json.JsonParsing;
+import dev.authbroker.core.json.JsonTools;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -81,7 +81,7 @@ public record SignedRequest(String userId, long issuedAt) {
 
     private static JsonObject payload(byte[] json) {
         try {
-            JsonValue value = JsonParsing.parse(json);
+            JsonValue value = JsonTools.parse(json);
             if (value instanceof JsonObject o) {
                 return o;
             }

@@ -1,2 +1,2 @@
-/** JSON parsing shared by the Instagram client, Meta's signed requests and the admin API. */
+/** JSON-P shared by the Instagram client, Meta's signed requests and the admin API. */
 package dev.authbroker.core.json;

@@ -4,10 +4,10 @@ import dev.authbroker.core.connection.Connection;
 import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.persistence.Database;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -53,7 +53,7 @@ public class ConnectionsResource {
     public Response list(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         AdminCaller caller = authenticator.authenticate(authorization);
         Paging paging = Paging.of(offset, limit, 200);
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonTools.array();
         db.transaction(em -> {
             access.visible(caller, id);
             return connections.forTenant(id, paging.offset(), paging.limit());
@@ -77,7 +77,7 @@ public class ConnectionsResource {
     }
 
     private static JsonObjectBuilder representation(Connection c) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonTools.object()
                 .add("id", c.id())
                 .add("provider", c.provider())
                 .add("providerUserId", c.providerUserId())

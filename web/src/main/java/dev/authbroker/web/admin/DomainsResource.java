@@ -6,12 +6,12 @@ import dev.authbroker.core.domain.Hostname;
 import dev.authbroker.core.domain.TxtResolver;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.PersistenceException;
@@ -101,7 +101,7 @@ public class DomainsResource {
     @Operation(summary = "The tenant's domains and their status.")
     public Response list(@PathParam("id") String id) {
         AdminCaller caller = authenticator.authenticate(authorization);
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonTools.array();
         db.transaction(em -> {
             access.visible(caller, id);
             return domains.forTenant(id);
@@ -159,7 +159,7 @@ public class DomainsResource {
     }
 
     static JsonObjectBuilder representation(CustomDomain d) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonTools.object()
                 .add("hostname", d.hostname())
                 .add("status", d.statusName())
                 .add("txtName", d.txtName())

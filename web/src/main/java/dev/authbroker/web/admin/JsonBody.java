@@ -2,7 +2,7 @@ package dev.authbroker.web.admin;
 
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
-import dev.authbroker.core.json.JsonParsing;
+import dev.authbroker.core.json.JsonTools;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -37,7 +37,7 @@ public final class JsonBody {
         byte[] bytes = readCapped(in);
         JsonValue value;
         try {
-            value = JsonParsing.parse(bytes);
+            value = JsonTools.parse(bytes);
         } catch (JsonParsingException e) {
             throw new BrokerException(ErrorCode.INVALID_JSON, "the body is not valid JSON");
         } catch (JsonException | IllegalStateException e) {

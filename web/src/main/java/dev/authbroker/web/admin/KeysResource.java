@@ -5,10 +5,10 @@ import dev.authbroker.core.audit.AuditLog;
 import dev.authbroker.core.crypto.SecretBox;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.persistence.Database;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,7 +58,7 @@ public class KeysResource {
         SecretRewrapper.Result result = rewrapper.rewrapAll();
         db.run(() -> audit.record(new AuditEvent(null, caller.auditName(), "keys.rewrapped",
                 "activeKey=" + secretBox.activeKeyId() + " rows=" + result.rewritten(), Instant.now())));
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JsonTools.object()
                 .add("activeKey", secretBox.activeKeyId())
                 .add("rewrapped", result.rewritten())
                 .add("examined", result.examined())

@@ -2,8 +2,8 @@ package dev.authbroker.web.admin;
 
 import dev.authbroker.core.app.ProviderApp;
 import dev.authbroker.core.audit.AuditEvent;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.core.tenant.Tenant;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,9 +15,9 @@ final class Representations {
     }
 
     static JsonObjectBuilder tenant(Tenant t) {
-        JsonArrayBuilder origins = Json.createArrayBuilder();
+        JsonArrayBuilder origins = JsonTools.array();
         t.origins().forEach(origins::add);
-        return Json.createObjectBuilder()
+        return JsonTools.object()
                 .add("id", t.id())
                 .add("name", t.name())
                 .add("apikey", t.apiKey())
@@ -28,7 +28,7 @@ final class Representations {
     }
 
     static JsonObject app(ProviderApp app) {
-        return Json.createObjectBuilder()
+        return JsonTools.object()
                 .add("provider", app.provider())
                 .add("clientId", app.clientId())
                 .add("clientSecretSet", true)
@@ -38,7 +38,7 @@ final class Representations {
     }
 
     static JsonObject audit(AuditEvent e) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonTools.object()
                 .add("id", e.id())
                 .add("at", e.at().toString())
                 .add("actor", e.actor())

@@ -5,13 +5,13 @@ import dev.authbroker.core.app.ProviderAppRepository;
 import dev.authbroker.core.domain.CustomDomain;
 import dev.authbroker.core.domain.CustomDomainRepository;
 import dev.authbroker.core.domain.DomainStatus;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.core.tenant.Tenant;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -79,8 +79,8 @@ public class SetupResource {
         });
         boolean custom = state.app().isPresent();
         boolean shared = config.instagramClientId().isPresent() && config.instagramClientSecret().isPresent();
-        JsonArrayBuilder hosts = Json.createArrayBuilder();
-        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        JsonArrayBuilder hosts = JsonTools.array();
+        JsonArrayBuilder warnings = JsonTools.array();
 
         // On the platform host, a Custom Auth app's callbacks carry the apikey: it names the one secret to verify with.
         String platform = resolver.platformOrigin();
@@ -106,7 +106,7 @@ public class SetupResource {
                         + d.txtName() + " disappeared: restore it and verify again."));
             }
         }
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JsonTools.object()
                 .add("tenantId", id)
                 .add("hosts", hosts)
                 .add("warnings", warnings)
@@ -115,7 +115,7 @@ public class SetupResource {
 
     private static JsonObjectBuilder host(String host, String kind, String status, String app, String clientId,
                                           String origin, String suffix) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonTools.object()
                 .add("host", host)
                 .add("kind", kind)
                 .add("status", status)
@@ -132,6 +132,6 @@ public class SetupResource {
     }
 
     private static JsonObjectBuilder warning(String code, String message) {
-        return Json.createObjectBuilder().add("code", code).add("message", message);
+        return JsonTools.object().add("code", code).add("message", message);
     }
 }

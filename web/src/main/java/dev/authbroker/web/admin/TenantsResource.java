@@ -8,13 +8,13 @@ import dev.authbroker.core.audit.AuditLog;
 import dev.authbroker.core.crypto.SecretBox;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.core.tenant.Origin;
 import dev.authbroker.core.tenant.Tenant;
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -98,7 +98,7 @@ public class TenantsResource {
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         operator();
         Paging paging = Paging.of(offset, limit, 100);
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonTools.array();
         db.transaction(em -> tenants.list(paging.offset(), paging.limit())).forEach(t -> out.add(Representations.tenant(t)));
         return Response.ok(out.build()).build();
     }
@@ -165,7 +165,7 @@ public class TenantsResource {
             record(caller, id, "tenant.secret_rotated", null);
             return fresh;
         });
-        return Response.ok(Json.createObjectBuilder().add("id", id).add("secret", secret).build())
+        return Response.ok(JsonTools.object().add("id", id).add("secret", secret).build())
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -228,7 +228,7 @@ public class TenantsResource {
     public Response audit(@PathParam("id") String id, @QueryParam("limit") String limit) {
         AdminCaller caller = authenticator.authenticate(authorization);
         int size = Paging.number(limit, "limit", 200, 1, 1000);
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonTools.array();
         db.transaction(em -> {
             visible(caller, id);
             return audit.forTenant(id, size);

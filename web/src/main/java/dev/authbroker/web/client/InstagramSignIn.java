@@ -2,7 +2,6 @@ package dev.authbroker.web.client;
 
 import dev.authbroker.core.app.ClientCredentials;
 import dev.authbroker.core.app.ProviderApp;
-import dev.authbroker.core.app.ProviderAppRepository;
 import dev.authbroker.core.authorization.AuthorizationState;
 import dev.authbroker.core.authorization.AuthorizationStateRepository;
 import dev.authbroker.core.connection.Connection;
@@ -16,7 +15,6 @@ import dev.authbroker.core.instagram.InstagramClient;
 import dev.authbroker.core.instagram.Profile;
 import dev.authbroker.core.oauth.TokenGrant;
 import dev.authbroker.core.tenant.Tenant;
-import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.tenancy.Lookups;
@@ -44,12 +42,6 @@ public class InstagramSignIn {
 
     @Inject
     Database db;
-
-    @Inject
-    TenantRepository tenants;
-
-    @Inject
-    ProviderAppRepository apps;
 
     @Inject
     AuthorizationStateRepository states;
@@ -134,11 +126,9 @@ public class InstagramSignIn {
         if (code == null || code.isEmpty() || code.length() > 2048) {
             throw new BrokerException(ErrorCode.INVALID_REQUEST, "Instagram sent no authorization code");
         }
-        ClientCredentials app = db.transaction(em -> {
-            Tenant tenant = tenants.find(binding.tenantId()).filter(Tenant::isActive).orElseThrow(() ->
-                    new BrokerException(ErrorCode.TENANT_DISABLED, "this app was disabled or removed during the sign-in"));
-            return credentials(tenant, binding);
-        });
+        Tenant tenant = lookups.tenant(binding.tenantId()).filter(Tenant::isActive).orElseThrow(() ->
+                new BrokerException(ErrorCode.TENANT_DISABLED, "this app was disabled or removed during the sign-in"));
+        ClientCredentials app = credentials(tenant, binding);
         Instant now = Instant.now();
         TokenGrant shortLived = instagram.exchangeCode(app, binding.redirectUri(), code);
         TokenGrant longLived = instagram.exchangeForLongLived(app, shortLived.accessToken(), now);
@@ -172,7 +162,7 @@ public class InstagramSignIn {
             }
             return shared;
         }
-        ProviderApp app = apps.find(tenant.id(), PROVIDER)
+        ProviderApp app = lookups.instagramApp(tenant.id())
                 .filter(a -> a.id().equals(binding.appId()) && a.clientId().equals(binding.clientId()))
                 .orElseThrow(() -> new BrokerException(ErrorCode.PROVIDER_ERROR,
                         "this app's Instagram settings changed during the sign-in; start again"));

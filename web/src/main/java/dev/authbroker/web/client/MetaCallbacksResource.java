@@ -9,12 +9,12 @@ import dev.authbroker.core.deletion.DeletionRequestRepository;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
 import dev.authbroker.core.instagram.SignedRequest;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.core.tenant.Tenant;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -90,7 +90,7 @@ public class MetaCallbacksResource {
         SignedRequest request = SignedRequest.verify(signedRequest, app.credentials().clientSecret());
         int removed = db.transaction(em -> connections.deleteMintedBy(app.tenantId(), app.credentials().clientId(), request.userId()));
         LOG.info("deauthorize for client " + app.credentials().clientId() + ": " + removed + " connection(s) removed");
-        return Response.ok(Json.createObjectBuilder().add("success", true).build()).build();
+        return Response.ok(JsonTools.object().add("success", true).build()).build();
     }
 
     @POST
@@ -126,7 +126,7 @@ public class MetaCallbacksResource {
             done = db.transaction(em -> deletions.findByRequestHash(requestHash)).orElseThrow(() -> e);
         }
         String url = app.publicOrigin() + "/api/client/instagram/data_deletion/status/" + done.confirmationCode();
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JsonTools.object()
                 .add("url", url)
                 .add("confirmation_code", done.confirmationCode())
                 .build()).header("Cache-Control", "no-store").build();
@@ -148,7 +148,7 @@ public class MetaCallbacksResource {
         }
         DeletionRequest request = found.get();
         if (json) {
-            var body = Json.createObjectBuilder()
+            var body = JsonTools.object()
                     .add("confirmation_code", request.confirmationCode())
                     .add("status", request.isCompleted() ? "completed" : "received")
                     .add("received_at", request.receivedAt().toString());

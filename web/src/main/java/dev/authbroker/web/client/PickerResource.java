@@ -6,6 +6,7 @@ import dev.authbroker.core.error.ErrorCode;
 import dev.authbroker.core.instagram.Media;
 import dev.authbroker.core.instagram.MediaFetcher;
 import dev.authbroker.core.instagram.MediaPage;
+import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.core.oauth.ProviderException;
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
@@ -14,7 +15,6 @@ import dev.authbroker.web.tenancy.RequestHost;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -84,7 +84,7 @@ public class PickerResource {
     public Response me() {
         PickerSessions.Authenticated auth = authenticate();
         tokens.accessToken(auth.connection());
-        return json(Json.createObjectBuilder().add("connected", true).add("username", auth.connection().username()));
+        return json(JsonTools.object().add("connected", true).add("username", auth.connection().username()));
     }
 
     @GET
@@ -97,10 +97,10 @@ public class PickerResource {
         }
         PickerSessions.Authenticated auth = authenticate();
         MediaPage page = call(auth, token -> graph.media(token, after, size));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonTools.array();
         page.items().forEach(m -> items.add(item(m, true)));
-        JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
-        body.add("next", page.nextCursor() == null ? JsonValue.NULL : Json.createValue(page.nextCursor()));
+        JsonObjectBuilder body = JsonTools.object().add("items", items);
+        body.add("next", page.nextCursor() == null ? JsonValue.NULL : JsonTools.value(page.nextCursor()));
         return json(body);
     }
 
@@ -197,7 +197,7 @@ public class PickerResource {
     }
 
     private static JsonObjectBuilder item(Media m, boolean withChildren) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonTools.object()
                 .add("id", m.id())
                 .add("type", m.type() == null ? "IMAGE" : m.type());
         nullable(b, "caption", m.caption());
@@ -205,7 +205,7 @@ public class PickerResource {
         nullable(b, "permalink", m.permalink());
         nullable(b, "thumbnailUrl", thumbnail(m));
         if (withChildren) {
-            JsonArrayBuilder children = Json.createArrayBuilder();
+            JsonArrayBuilder children = JsonTools.array();
             m.children().forEach(c -> children.add(item(c, false)));
             b.add("children", children);
         }

@@ -1,7 +1,7 @@
 package dev.authbroker.web.client;
 
 import dev.authbroker.core.crypto.RandomToken;
-import jakarta.json.Json;
+import dev.authbroker.core.json.JsonTools;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -45,7 +45,7 @@ public final class PopupPages {
     }
 
     private static jakarta.json.JsonObjectBuilder message(String status) {
-        return Json.createObjectBuilder().add("type", "authbroker").add("provider", "instagram").add("status", status);
+        return JsonTools.object().add("type", "authbroker").add("provider", "instagram").add("status", status);
     }
 
     private static Response page(int status, String title, String body, String origin, JsonObject message, NewCookie cookie) {
@@ -59,7 +59,7 @@ public final class PopupPages {
                 .append("</head><body>").append(body);
         if (origin != null && message != null) {
             html.append("<script nonce=\"").append(nonce).append("\">(function(){var m=")
-                    .append(scriptJson(message.toString())).append(";var o=").append(scriptJson(Json.createValue(origin).toString()))
+                    .append(scriptJson(message.toString())).append(";var o=").append(scriptJson(JsonTools.value(origin).toString()))
                     .append(";if(window.opener){window.opener.postMessage(m,o);}setTimeout(function(){window.close();},50);})();</script>");
         }
         html.append("</body></html>\n");

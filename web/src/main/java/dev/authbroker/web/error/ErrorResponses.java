@@ -1,7 +1,7 @@
 package dev.authbroker.web.error;
 
 import dev.authbroker.core.error.ErrorCode;
-import jakarta.json.Json;
+import dev.authbroker.core.json.JsonTools;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,7 +19,7 @@ public final class ErrorResponses {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder().add("error", code).add("error_description", description).build())
+                .entity(JsonTools.object().add("error", code).add("error_description", description).build())
                 .build();
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * The reads on the unauthenticated hot path — host → custom domain, apikey or id → tenant, tenant → Custom Auth app
  * — served from memory for {@code authbroker.cache-ttl} (default 5 s; {@code PT0S} turns it off). Every write
  * through this broker's admin API empties it at once ({@link AdminWritesClearLookups}); a write through another broker
- * sharing the database is seen here within the TTL. Values are detached and only read. Sign-in callbacks, Meta
- * callbacks and the picker API read app secrets, connections and sessions from the database, not from here.
+ * sharing the database is seen here within the TTL. Values are detached and only read. Connections, sessions, spent
+ * states and the verifying app of Meta's callbacks are always read from the database.
  */
 @ApplicationScoped
 public class Lookups {
@@ -66,7 +66,7 @@ public class Lookups {
         return domainsByHost.get(hostname, key -> db.transaction(em -> domains.find(key)));
     }
 
-    /** The tenant's Custom Auth app for {@code instagram}; its secret is not for use from here. */
+    /** The tenant's Custom Auth app for {@code instagram}. */
     public Optional<ProviderApp> instagramApp(String tenantId) {
         return appsByTenant.get(tenantId, key -> db.transaction(em -> apps.find(key, "instagram")));
     }
