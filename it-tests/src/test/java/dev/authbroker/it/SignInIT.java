@@ -118,6 +118,19 @@ class SignInIT {
     }
 
     @Test
+    void customAuthSavedAfterAStartThenTheNextStartUsesIt() {
+        TestTenant tenant = createTenant();
+        Popup before = new Popup();
+        assertThat(Popup.query(URI.create(before.open(query(tenant)).header("Location"))).get("client_id")).isEqualTo("shared-app");
+        String clientId = "1" + (long) (Math.random() * 1e14);
+        Broker.setCustomAuth(tenant, clientId, "tenant-secret-" + clientId);
+
+        Http.Reply after = new Popup().open(query(tenant));
+
+        assertThat(Popup.query(URI.create(after.header("Location"))).get("client_id")).isEqualTo(clientId);
+    }
+
+    @Test
     void signInTwiceThenConnectionUpdatedNotDuplicated() {
         TestTenant tenant = createTenant();
         new Popup().signIn(query(tenant), userId);
@@ -240,6 +253,7 @@ class SignInIT {
         assertThat(unknown.body()).contains("tenant_not_found");
 
         TestTenant tenant = createTenant();
+        assertThat(new Popup().open(query(tenant)).status()).as("started once, so the tenant is in the lookups").isEqualTo(302);
         Broker.admin("PATCH", "/tenants/" + tenant.id()).json("{\"status\":\"disabled\"}").send();
         Http.Reply disabled = new Popup().open(query(tenant));
         assertThat(disabled.status()).isEqualTo(403);
