@@ -215,6 +215,23 @@ class SignInIT {
     }
 
     @Test
+    void tenantDeletedDuringTheSignInThenRemovedPageAndNoTokenCall() {
+        TestTenant tenant = createTenant();
+        Popup popup = new Popup();
+        String callback = popup.consent(popup.open(query(tenant)), userId, true);
+        assertThat(Broker.admin("DELETE", "/tenants/" + tenant.id()).send().status()).isEqualTo(204);
+        int before = instagram.calls("token");
+
+        Http.Reply reply = popup.callback(callback);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.body()).contains("tenant_disabled").contains("removed");
+        assertPopupHeaders(reply);
+        assertThat(instagram.calls("token")).isEqualTo(before);
+        assertThat(TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ?", tenant.id())).isZero();
+    }
+
+    @Test
     void stateStartedForTenantACannotCompleteAsTenantB() {
         TestTenant a = createTenant();
         TestTenant b = createTenant();
