@@ -39,7 +39,6 @@ public class SignInResource {
     @Inject
     InstagramSignIn signIn;
 
-
     @GET
     @Path("auth/open")
     @Produces(MediaType.TEXT_HTML)
