@@ -177,11 +177,14 @@ class DomainsIT {
     void recordRemovedPastGraceThenSuspendedAuditedAndNotServed() throws Exception {
         JsonObject added = verifiedDomain(tenant, domain);
         customAuth(tenant, domain);
+        assertThat(new Popup(domain).open("origin=" + enc(tenant.origin())).status()).isEqualTo(302);
         dns.removeTxt(added.getString("txtName"));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Object status = null;
         while (System.nanoTime() < deadline) {
+            // Keeps the served domain in the broker's lookups, so the suspension must clear them to take effect.
+            new Popup(domain).open("origin=" + enc(tenant.origin()));
             status = TestDb.query("SELECT status FROM custom_domain WHERE hostname = ?", domain).get(0).get("status");
             if ("SUSPENDED".equals(status)) {
                 break;
