@@ -312,6 +312,90 @@ class AdminApiIT {
     }
 
     @Test
+    void rewrapRunningWhileSignInsAndAppChangesWriteKeepsTheLatestValues() throws Exception {
+        var instagram = Simulator.get();
+        String callback = Broker.url("/api/client/instagram/authCallback/open");
+        TestTenant signing = createTenant();
+        String clientId = "61" + (long) (Math.random() * 1e12);
+        instagram.registerApp(clientId, "stable-secret", callback);
+        Broker.setCustomAuth(signing, clientId, "stable-secret");
+        TestTenant changing = createTenant();
+        List<String> users = List.of("1", "2", "3").stream()
+                .map(n -> Long.toString(17_845_000_000_000L + (long) (Math.random() * 1e12))).toList();
+        users.forEach(u -> instagram.registerUser(u, "rewrap_" + u.substring(12), 1));
+
+        SecretBox oldActive = SecretBox.fromSpec(System.getProperty("it.keys"), "old");
+        SecretBox current = SecretBox.fromSpec(System.getProperty("it.keys"), "it");
+        // rows of another tenant under the old key, so that each rewrap has several batches of work
+        TestTenant filler = createTenant();
+        try (var db = TestDb.connect(); var insert = db.prepareStatement("INSERT INTO connection (id, tenant_id, provider, "
+                + "client_id, provider_user_id, username, access_token, token_issued_at, token_expires_at, status, created_at, "
+                + "updated_at) VALUES (?, ?, 'instagram', 'shared-app', ?, 'filler', ?, 0, 9000000000000, 'ACTIVE', 0, 0)")) {
+            for (int i = 0; i < 600; i++) {
+                String id = UUID.randomUUID().toString();
+                insert.setString(1, id);
+                insert.setString(2, filler.id());
+                insert.setString(3, "filler-" + i + "-" + id);
+                insert.setString(4, oldActive.seal("filler-token", "connection.access_token/" + id));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 4; round++) {
+                // every stored secret back under the old key, as after a key change
+                for (Map<String, Object> row : TestDb.query("SELECT id, access_token FROM connection WHERE tenant_id IN (?, ?)",
+                        signing.id(), filler.id())) {
+                    String context = "connection.access_token/" + row.get("id");
+                    TestDb.update("UPDATE connection SET access_token = ? WHERE id = ?",
+                            oldActive.seal(current.open((String) row.get("access_token"), context), context), row.get("id"));
+                }
+                int r = round;
+                var rewraps = pool.submit(() -> {
+                    for (int i = 0; i < 3; i++) {
+                        assertThat(admin("POST", "/keys/rewrap").send().status()).isEqualTo(200);
+                    }
+                });
+                var appChanges = pool.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        Broker.setCustomAuth(changing, "62424242", "secret-" + r + "-" + i);
+                    }
+                });
+                var signIns = pool.submit(() -> {
+                    for (String user : users) {
+                        instagram.setNextAccessToken("short-" + r + "-" + user);
+                        instagram.setNextAccessToken("long-" + r + "-" + user);
+                        Http.Reply page = new Popup().signIn("apikey=" + Popup.enc(signing.apiKey()) + "&origin="
+                                + Popup.enc(signing.origin()), user);
+                        assertThat(page.body()).contains("\"status\":\"connected\"");
+                    }
+                });
+                rewraps.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                appChanges.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                signIns.get(120, java.util.concurrent.TimeUnit.SECONDS);
+
+                Map<String, Object> app = TestDb.query("SELECT id, client_secret FROM provider_app WHERE tenant_id = ?",
+                        changing.id()).get(0);
+                assertThat(current.open((String) app.get("client_secret"), "provider_app.client_secret/" + app.get("id")))
+                        .as("round " + r + ": the last secret saved").isEqualTo("secret-" + r + "-9");
+                for (String user : users) {
+                    Map<String, Object> row = TestDb.query("SELECT id, access_token FROM connection WHERE tenant_id = ? "
+                            + "AND provider_user_id = ?", signing.id(), user).get(0);
+                    String sealed = (String) row.get("access_token");
+                    assertThat(current.open(sealed, "connection.access_token/" + row.get("id")))
+                            .as("round " + r + ": the token of the last sign-in").isEqualTo("long-" + r + "-" + user);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ? AND access_token LIKE 'v1.old.%'",
+                filler.id())).as("the rewraps did their work").isZero();
+    }
+
+    @Test
     void healthReadyThenUpAndOpenApiDescribesAdminApi() {
         Http.Reply ready = Http.get(Broker.url("/health/ready")).send();
         assertThat(ready.status()).isEqualTo(200);

@@ -223,6 +223,42 @@ class DomainsIT {
     }
 
     @Test
+    void aClaimNotVerifiedWithinThePendingTtlLapsesAndNoLongerHoldsTheName() {
+        assertThat(addDomain(tenant, domain).status()).isEqualTo(201);
+        TestTenant other = createTenant();
+        Http.Reply taken = addDomain(other, domain);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().getString("error")).isEqualTo("hostname_taken");
+
+        TestDb.update("UPDATE custom_domain SET created_at = ? WHERE hostname = ?",
+                System.currentTimeMillis() - java.time.Duration.ofDays(7).plusMinutes(1).toMillis(), domain);
+        Http.Reply lapsed = verify(tenant, domain);
+        assertThat(lapsed.status()).isEqualTo(404);
+        assertThat(lapsed.json().getString("error")).isEqualTo("not_found");
+
+        assertThat(addDomain(other, domain).status()).isEqualTo(201);
+        assertThat(TestDb.query("SELECT tenant_id FROM custom_domain WHERE hostname = ?", domain).get(0).get("tenant_id"))
+                .isEqualTo(other.id());
+        assertThat(TestDb.count("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND action = 'domain.claim_expired'",
+                tenant.id())).isEqualTo(1);
+    }
+
+    @Test
+    void atMostTwentyPendingClaimsPerTenantWhileVerifiedOnesDoNotCount() {
+        verifiedDomain(tenant, "v-" + domain);
+        for (int i = 0; i < 20; i++) {
+            assertThat(addDomain(tenant, "p" + i + "-" + domain).status()).as("claim " + i).isEqualTo(201);
+        }
+        Http.Reply refused = addDomain(tenant, "p20-" + domain);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().getString("error")).isEqualTo("too_many_pending_domains");
+        assertThat(TestDb.count("SELECT COUNT(*) FROM custom_domain WHERE tenant_id = ?", tenant.id())).isEqualTo(21);
+
+        assertThat(admin("DELETE", "/tenants/" + tenant.id() + "/domains/p0-" + domain).send().status()).isEqualTo(204);
+        assertThat(addDomain(tenant, "p20-" + domain).status()).isEqualTo(201);
+    }
+
+    @Test
     void reservedOrInvalidNamesThen400() {
         for (String name : List.of("localhost", "sub.localhost", "127.0.0.1", "[::1]", "*.acme.test", "acme",
                 "bad_name.acme.test", "a..acme.test", "localhost:18080", "https://x.acme.test", "-x.acme.test", "")) {
@@ -255,10 +291,19 @@ class DomainsIT {
     void forwardedHostFromATrustedProxyThenCountsForThatDomain() throws Exception {
         verifiedDomain(tenant, domain);
         String clientId = customAuth(tenant, domain);
+        String answer = openViaTrustedProxy(domain);
+        assertThat(answer).startsWith("HTTP/1.1 302");
+        assertThat(answer).contains("client_id=" + clientId, enc("https://" + domain + "/api/client/instagram/authCallback/open"));
+
+        // Behind a proxy that appends, earlier values come from the client: the last one (the nearest proxy's) counts.
+        assertThat(openViaTrustedProxy("evil.test, " + domain)).startsWith("HTTP/1.1 302").contains("client_id=" + clientId);
+        assertThat(openViaTrustedProxy(domain + ", evil.test")).startsWith("HTTP/1.1 404").doesNotContain(clientId);
+    }
+
+    private String openViaTrustedProxy(String forwardedHost) throws Exception {
         String request = "GET /api/client/instagram/auth/open?origin=" + enc(tenant.origin()) + " HTTP/1.1\r\n"
-                + "Host: localhost:" + System.getProperty("it.broker.port") + "\r\nX-Forwarded-Host: " + domain
+                + "Host: localhost:" + System.getProperty("it.broker.port") + "\r\nX-Forwarded-Host: " + forwardedHost
                 + "\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n";
-        String answer;
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress("127.0.0.2", 0));
             socket.connect(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.broker.port")), 5000);
@@ -267,10 +312,8 @@ class DomainsIT {
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(answer).startsWith("HTTP/1.1 302");
-        assertThat(answer).contains("client_id=" + clientId, enc("https://" + domain + "/api/client/instagram/authCallback/open"));
     }
 
     @Test

@@ -172,6 +172,48 @@ class MetaCallbacksIT {
     }
 
     @Test
+    void replacingCustomAuthRemovesTheOldAppsConnectionsSoNothingOutlivesItsCallbacks() {
+        String oldId = "79" + (long) (Math.random() * 1e12);
+        String oldSecret = "custom-secret-" + oldId;
+        TestTenant custom = customTenant(oldId, oldSecret);
+        TestTenant shared = createTenant();
+        String customSession = connect(custom);
+        connect(shared);
+
+        String newId = "80" + (long) (Math.random() * 1e12);
+        instagram.registerApp(newId, "custom-secret-" + newId, Broker.url("/api/client/instagram/authCallback/open"));
+        Broker.setCustomAuth(custom, newId, "custom-secret-" + newId);
+
+        assertThat(connections(custom)).isZero();
+        assertThat(TestDb.count("SELECT COUNT(*) FROM connection WHERE provider_user_id = ? AND client_id = ?", userId, oldId))
+                .isZero();
+        assertThat(Http.get(Broker.url("/api/client/instagram/me")).bearer(customSession).send().status()).isEqualTo(401);
+        assertThat(connections(shared)).as("the same user's connection through another app stays").isEqualTo(1);
+        assertThat(TestDb.count("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND action = ? AND detail = ?",
+                custom.id(), "app.instagram.connections_removed", "clientId=" + oldId + ", connections=1")).isEqualTo(1);
+
+        // Meta's Data Deletion for the old app can no longer be verified here, and nothing of the user is left to delete.
+        assertThat(post("data_deletion/" + custom.apiKey(), signedFor(userId, oldSecret)).status()).isEqualTo(400);
+        assertThat(TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ?", custom.id())).isZero();
+    }
+
+    @Test
+    void aNewSecretForTheSameAppKeepsItsConnectionsAndRemovingCustomAuthRemovesThem() {
+        String clientId = "81" + (long) (Math.random() * 1e12);
+        TestTenant custom = customTenant(clientId, "custom-secret-" + clientId);
+        connect(custom);
+
+        instagram.registerApp(clientId, "rotated-secret-" + clientId, Broker.url("/api/client/instagram/authCallback/open"));
+        Broker.setCustomAuth(custom, clientId, "rotated-secret-" + clientId);
+        assertThat(connections(custom)).as("same app, new secret").isEqualTo(1);
+
+        assertThat(Broker.admin("DELETE", "/tenants/" + custom.id() + "/apps/instagram").send().status()).isEqualTo(204);
+        assertThat(connections(custom)).isZero();
+        assertThat(TestDb.count("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND action = ? AND detail = ?",
+                custom.id(), "app.instagram.connections_removed", "clientId=" + clientId + ", connections=1")).isEqualTo(1);
+    }
+
+    @Test
     void dataDeletionThenConnectionsGoneAndSameRequestSameCodeAndStatusPage() {
         TestTenant tenant = createTenant();
         connect(tenant);

@@ -181,6 +181,24 @@ class SignInIT {
     }
 
     @Test
+    void aCallbackFromAnotherBrowserDoesNotBurnTheVictimsSignIn() {
+        TestTenant tenant = createTenant();
+        Popup victim = new Popup();
+        String callback = victim.consent(victim.open(query(tenant)), userId, true);
+        Popup attacker = new Popup();
+        attacker.open(query(tenant));
+
+        assertThat(attacker.callback(callback).status()).isEqualTo(400);
+        assertThat(new Popup().callback(callback).status()).isEqualTo(400);
+
+        int before = instagram.calls("token");
+        Http.Reply own = victim.callback(callback);
+        assertThat(own.body()).contains("\"status\":\"connected\"");
+        assertThat(instagram.calls("token")).isEqualTo(before + 1);
+        assertThat(TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ?", tenant.id())).isEqualTo(1);
+    }
+
+    @Test
     void unknownMissingOrExpiredStateThenNoTokenCall() {
         TestTenant tenant = createTenant();
         int before = instagram.calls("token");
@@ -191,8 +209,13 @@ class SignInIT {
         Popup popup = new Popup();
         String callback = popup.consent(popup.open(query(tenant)), userId, true);
         String state = Popup.query(URI.create(callback)).get("state");
-        SecretBox box = SecretBox.fromSpec(System.getProperty("it.keys"), "it");
+        SecretBox dataKey = SecretBox.fromSpec(System.getProperty("it.keys"), "it");
+        SecretBox box = dataKey.derive(AuthorizationState.KEY_PURPOSE);
         AuthorizationState genuine = AuthorizationState.open(state, box).orElseThrow();
+        // states have their own key: one sealed with the key of stored tokens is not a state
+        String underDataKey = AuthorizationState.start(genuine.binding(), popup.cookie(), Instant.now(),
+                Duration.ofMinutes(10), dataKey).token();
+        Http.Reply wrongKey = popup.callback(callback.replace(enc(state), enc(underDataKey)));
         String stale = AuthorizationState.start(genuine.binding(), popup.cookie(), Instant.now().minus(Duration.ofMinutes(11)),
                 Duration.ofMinutes(10), box).token();
         Http.Reply expired = popup.callback(callback.replace(enc(state), enc(stale)));
@@ -203,7 +226,7 @@ class SignInIT {
                 .seal("s1\n" + tenant.id(), "authorization_state");
         Http.Reply forged = popup.callback(callback.replace(enc(state), enc(foreign)));
 
-        for (Http.Reply reply : List.of(missing, unknown, expired, tampered, forged)) {
+        for (Http.Reply reply : List.of(missing, unknown, expired, tampered, forged, wrongKey)) {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.body()).contains("invalid_state");
             assertPopupHeaders(reply);

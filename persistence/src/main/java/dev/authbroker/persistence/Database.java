@@ -71,6 +71,8 @@ public final class Database implements AutoCloseable {
         Flyway.configure(Database.class.getClassLoader())
                 .dataSource(settings.url(), settings.user(), settings.password())
                 .locations("classpath:dev/authbroker/persistence/migration")
+                // Java migrations are named here, not found by class-path scanning: scanning differs between servers.
+                .javaMigrations(new V9__TenantOriginIndex())
                 .load()
                 .migrate();
     }

@@ -3,6 +3,7 @@ package dev.authbroker.persistence;
 import dev.authbroker.core.connection.Connection;
 import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.core.connection.PickerSession;
+import dev.authbroker.core.crypto.SealedRewrite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +65,15 @@ public final class JpaConnectionRepository implements ConnectionRepository {
     }
 
     @Override
+    public int deleteMintedByApp(String tenantId, String clientId) {
+        String minted = "SELECT c.id FROM Connection c WHERE c.tenantId = :t AND c.clientId = :c AND c.appId IS NOT NULL";
+        db.em().createQuery("DELETE FROM PickerSession s WHERE s.connectionId IN (" + minted + ")")
+                .setParameter("t", tenantId).setParameter("c", clientId).executeUpdate();
+        return db.em().createQuery("DELETE FROM Connection c WHERE c.tenantId = :t AND c.clientId = :c AND c.appId IS NOT NULL")
+                .setParameter("t", tenantId).setParameter("c", clientId).executeUpdate();
+    }
+
+    @Override
     public void addSession(PickerSession session) {
         db.em().persist(session);
     }
@@ -116,5 +126,13 @@ public final class JpaConnectionRepository implements ConnectionRepository {
     public List<Connection> page(String afterId, int limit) {
         return db.em().createQuery("SELECT c FROM Connection c WHERE c.id > :after ORDER BY c.id", Connection.class)
                 .setParameter("after", afterId == null ? "" : afterId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public boolean replaceSealedToken(SealedRewrite rewrite) {
+        return db.em().createQuery("UPDATE Connection c SET c.sealedAccessToken = :replacement "
+                        + "WHERE c.id = :id AND c.sealedAccessToken = :expected")
+                .setParameter("replacement", rewrite.replacement()).setParameter("id", rewrite.rowId())
+                .setParameter("expected", rewrite.expected()).executeUpdate() == 1;
     }
 }

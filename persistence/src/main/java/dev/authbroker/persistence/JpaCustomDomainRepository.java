@@ -35,6 +35,19 @@ public final class JpaCustomDomainRepository implements CustomDomainRepository {
     }
 
     @Override
+    public long countPendingSince(String tenantId, java.time.Instant since) {
+        return db.em().createQuery("SELECT COUNT(d) FROM CustomDomain d WHERE d.tenantId = :t AND d.status = 'PENDING' "
+                + "AND d.createdAt >= :since", Long.class)
+                .setParameter("t", tenantId).setParameter("since", since.toEpochMilli()).getSingleResult();
+    }
+
+    @Override
+    public int deletePendingBefore(java.time.Instant before) {
+        return db.em().createQuery("DELETE FROM CustomDomain d WHERE d.status = 'PENDING' AND d.createdAt < :before")
+                .setParameter("before", before.toEpochMilli()).executeUpdate();
+    }
+
+    @Override
     public List<CustomDomain> dueForRecheck(int limit) {
         return db.em().createQuery("SELECT d FROM CustomDomain d WHERE d.status = 'VERIFIED' "
                         + "ORDER BY COALESCE(d.checkedAt, 0), d.hostname", CustomDomain.class)

@@ -2,6 +2,7 @@ package dev.authbroker.persistence;
 
 import dev.authbroker.core.app.ProviderApp;
 import dev.authbroker.core.app.ProviderAppRepository;
+import dev.authbroker.core.crypto.SealedRewrite;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,5 +37,13 @@ public final class JpaProviderAppRepository implements ProviderAppRepository {
         return db.em().createQuery("SELECT a FROM ProviderApp a WHERE a.id > :after ORDER BY a.id", ProviderApp.class)
                 .setParameter("after", afterId == null ? "" : afterId)
                 .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public boolean replaceSealedSecret(SealedRewrite rewrite) {
+        return db.em().createQuery("UPDATE ProviderApp a SET a.sealedClientSecret = :replacement "
+                        + "WHERE a.id = :id AND a.sealedClientSecret = :expected")
+                .setParameter("replacement", rewrite.replacement()).setParameter("id", rewrite.rowId())
+                .setParameter("expected", rewrite.expected()).executeUpdate() == 1;
     }
 }

@@ -45,10 +45,9 @@ public final class JpaTenantRepository implements TenantRepository {
 
     @Override
     public boolean anyTenantAllowsOrigin(String origin) {
-        String escaped = origin.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return db.em().createQuery("SELECT t FROM Tenant t WHERE t.origins LIKE :p ESCAPE '\\'", Tenant.class)
-                .setParameter("p", "%" + escaped + "%").setMaxResults(50)
-                .getResultStream().anyMatch(t -> t.allowsOrigin(origin));
+        // An equality lookup on tenant_origin's primary key (origin, tenant_id): one index probe.
+        return !db.em().createQuery("SELECT t.id FROM Tenant t JOIN t.originIndex o WHERE o = :origin", String.class)
+                .setParameter("origin", origin).setMaxResults(1).getResultList().isEmpty();
     }
 
     @Override

@@ -11,7 +11,8 @@ final class TenantOwnedTables {
             "spent_state",
             "custom_domain",
             "audit_event",
-            "provider_app");
+            "provider_app",
+            "tenant_origin");
 
     private TenantOwnedTables() {
     }

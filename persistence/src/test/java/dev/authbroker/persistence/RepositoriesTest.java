@@ -93,6 +93,25 @@ class RepositoriesTest {
     }
 
     @Test
+    void anOriginIsFoundByEqualityWhateverManyTenantsHaveSimilarOnes() {
+        String origin = "https://similar-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        for (int i = 0; i < 60; i++) {
+            Tenant lookalike = Tenant.create("l" + i, List.of(Origin.parse(origin + ":" + (8000 + i))), Instant.now()).tenant();
+            db.run(() -> tenants.add(lookalike));
+        }
+        assertThat(bool(() -> tenants.anyTenantAllowsOrigin(origin))).isFalse();
+        Tenant exact = Tenant.create("exact", List.of(Origin.parse(origin)), Instant.now()).tenant();
+        db.run(() -> tenants.add(exact));
+        assertThat(bool(() -> tenants.anyTenantAllowsOrigin(origin))).isTrue();
+
+        db.run(() -> tenants.find(exact.id()).orElseThrow().replaceOrigins(List.of(Origin.parse("https://moved.test")), Instant.now()));
+        assertThat(bool(() -> tenants.anyTenantAllowsOrigin(origin))).isFalse();
+        assertThat(bool(() -> tenants.anyTenantAllowsOrigin("https://moved.test"))).isTrue();
+        db.run(() -> tenants.delete(tenants.find(exact.id()).orElseThrow()));
+        assertThat(bool(() -> tenants.anyTenantAllowsOrigin("https://moved.test"))).isFalse();
+    }
+
+    @Test
     void spendStateTwiceThenOnlyTheFirstGetsIt() {
         Tenant tenant = tenant();
         AuthorizationState state = state(tenant, Instant.now());
@@ -156,6 +175,39 @@ class RepositoriesTest {
                 .as("an expired lease is taken over").isTrue();
         db.run(() -> connections.releaseLease(c.id()));
         assertThat(bool(() -> connections.tryLease(c.id(), now, now.plusSeconds(30)))).isTrue();
+    }
+
+    @Test
+    void rewrapWritesOnlyOverTheValueItReadSoAConcurrentRefreshWins() {
+        SecretBox old = SecretBox.fromSpec("old:" + Base64.getEncoder().encodeToString(new byte[32]), null);
+        SecretBox rotated = SecretBox.fromSpec("old:" + Base64.getEncoder().encodeToString(new byte[32]) + ",new:"
+                + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}), "new");
+        Tenant tenant = tenant();
+        Connection c = Connection.create(tenant.id(), "instagram", null, "shared", "rewrap-user");
+        Instant now = Instant.now();
+        c.replaceToken("token-before", now, now.plus(Duration.ofDays(60)), old, now);
+        db.run(() -> connections.add(c));
+
+        // the rewrap reads the row ...
+        var rewrite = db.transaction(em -> connections.find(c.id()).orElseThrow().rewrapped(rotated)).orElseThrow();
+        // ... a refresh commits a new token meanwhile ...
+        db.run(() -> connections.find(c.id()).orElseThrow()
+                .replaceToken("token-after", now, now.plus(Duration.ofDays(60)), rotated, now));
+        // ... and the rewrap's write finds the row changed: it writes nothing
+        assertThat(bool(() -> connections.replaceSealedToken(rewrite))).isFalse();
+        String stored = db.transaction(em -> connections.find(c.id()).orElseThrow().accessToken(rotated));
+        assertThat(stored).isEqualTo("token-after");
+
+        Connection stale = Connection.create(tenant.id(), "instagram", null, "shared", "rewrap-user-2");
+        stale.replaceToken("token-kept", now, now.plus(Duration.ofDays(60)), old, now);
+        db.run(() -> connections.add(stale));
+        var unchanged = db.transaction(em -> connections.find(stale.id()).orElseThrow().rewrapped(rotated)).orElseThrow();
+        assertThat(bool(() -> connections.replaceSealedToken(unchanged))).isTrue();
+        String kept = db.transaction(em -> connections.find(stale.id()).orElseThrow().accessToken(rotated));
+        assertThat(kept).isEqualTo("token-kept");
+        java.util.Optional<?> again = db.transaction(em -> connections.find(stale.id()).orElseThrow().rewrapped(rotated));
+        assertThat(again).as("now sealed with the active key").isEmpty();
     }
 
     @Test

@@ -70,12 +70,13 @@ public class ProviderApp {
     }
 
     /** Re-encrypts the secret with the active key; returns false when it already was. */
-    public boolean rewrap(SecretBox box) {
+    /** The secret sealed with the box's active key, to write only if the row is unchanged; empty when it already is. */
+    public java.util.Optional<dev.authbroker.core.crypto.SealedRewrite> rewrapped(SecretBox box) {
         if (box.isSealedWithActiveKey(sealedClientSecret)) {
-            return false;
+            return java.util.Optional.empty();
         }
-        sealedClientSecret = box.rewrap(sealedClientSecret, secretContext());
-        return true;
+        return java.util.Optional.of(new dev.authbroker.core.crypto.SealedRewrite(id, sealedClientSecret,
+                box.rewrap(sealedClientSecret, secretContext())));
     }
 
     private String secretContext() {

@@ -14,4 +14,7 @@ public interface ProviderAppRepository {
 
     /** A page of all apps in id order, after {@code afterId} (null for the first page), for key rewrapping. */
     List<ProviderApp> page(String afterId, int limit);
+
+    /** Writes the rewrapped secret if the row still holds the value read; false when a concurrent write replaced it. */
+    boolean replaceSealedSecret(dev.authbroker.core.crypto.SealedRewrite rewrite);
 }

@@ -14,15 +14,20 @@ import java.util.Optional;
 /**
  * A pending authorization request (RFC 6749 §4.1.1 {@code state}, RFC 9700 §4.7), carried by the state value itself:
  * everything the callback needs — tenant, app, host, redirect URI, picker origin, the hash of the browser cookie and
- * the expiry — sealed with AES-256-GCM under the broker's secret key. Nothing is stored when a sign-in starts, so
- * the start costs no database write and anyone calling it in a loop fills no table; the callback reads nothing of
- * the flow from its own request. Single use is enforced when the state is spent (see
+ * the expiry — sealed with AES-256-GCM under a key derived for states ({@link #KEY_PURPOSE}). Nothing is stored
+ * when a sign-in starts, so the start costs no database write and anyone calling it in a loop fills no table; the
+ * callback reads nothing of the flow from its own request. Single use is enforced when the state is spent (see
  * {@link AuthorizationStateRepository#spend}).
  */
 public final class AuthorizationState {
 
     /** The associated data of the sealed value: a state cannot pass for any other sealed secret, nor one for it. */
     static final String SEAL_CONTEXT = "authorization_state";
+    /**
+     * States are sealed with a key of their own, derived from the broker's keys ({@link SecretBox#derive}): anyone may
+     * start sign-ins, so nobody gets unlimited encryptions under the key of stored tokens.
+     */
+    public static final String KEY_PURPOSE = "authorization-state";
     private static final String FORMAT = "s1";
     private static final int NONCE_BYTES = 16;
     /** A state longer than this is not one of ours (ours are about 400 characters). */

@@ -103,12 +103,13 @@ public class Connection {
         return box.open(sealedAccessToken, tokenContext());
     }
 
-    public boolean rewrap(SecretBox box) {
+    /** The token sealed with the box's active key, to write only if the row is unchanged; empty when it already is. */
+    public java.util.Optional<dev.authbroker.core.crypto.SealedRewrite> rewrapped(SecretBox box) {
         if (box.isSealedWithActiveKey(sealedAccessToken)) {
-            return false;
+            return java.util.Optional.empty();
         }
-        sealedAccessToken = box.rewrap(sealedAccessToken, tokenContext());
-        return true;
+        return java.util.Optional.of(new dev.authbroker.core.crypto.SealedRewrite(id, sealedAccessToken,
+                box.rewrap(sealedAccessToken, tokenContext())));
     }
 
     private String tokenContext() {

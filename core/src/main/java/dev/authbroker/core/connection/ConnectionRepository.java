@@ -23,6 +23,13 @@ public interface ConnectionRepository {
      */
     int deleteMintedBy(String tenantId, String clientId, String providerUserId);
 
+    /**
+     * Removes every connection a tenant's Custom Auth app with {@code clientId} minted, with their picker sessions;
+     * returns how many connections. Called when that app is replaced by another client id or removed: Meta's
+     * callbacks for the old app could no longer be verified, so nothing of it may stay.
+     */
+    int deleteMintedByApp(String tenantId, String clientId);
+
     void addSession(PickerSession session);
 
     /** Deletes picker sessions that expired before {@code now}; returns how many. */
@@ -46,4 +53,7 @@ public interface ConnectionRepository {
 
     /** A page of all connections in id order after {@code afterId}, for key rewrapping. */
     List<Connection> page(String afterId, int limit);
+
+    /** Writes the rewrapped token if the row still holds the value read; false when a concurrent write replaced it. */
+    boolean replaceSealedToken(dev.authbroker.core.crypto.SealedRewrite rewrite);
 }

@@ -89,6 +89,34 @@ public final class SecretBox {
         return activeKeyId;
     }
 
+    /**
+     * A box for one purpose, each of its keys derived from the key of the same id here with HKDF-SHA256 (RFC 5869,
+     * {@code info} = the purpose): what it seals never decrypts under this box's keys nor another purpose's, so values
+     * anyone can have sealed (sign-in states, sealed on every unauthenticated start) never share a key with stored
+     * tokens. The same ids and the same active key: during a rotation, values of every listed key still open.
+     */
+    public SecretBox derive(String purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        Map<String, byte[]> derived = new LinkedHashMap<>();
+        keys.forEach((id, key) -> derived.put(id, hkdf(key.getEncoded(), purpose)));
+        return new SecretBox(derived, activeKeyId);
+    }
+
+    private static byte[] hkdf(byte[] inputKey, String info) {
+        try {
+            javax.crypto.Mac extract = javax.crypto.Mac.getInstance("HmacSHA256");
+            extract.init(new SecretKeySpec("authbroker/secret-box".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] pseudoRandomKey = extract.doFinal(inputKey);
+            javax.crypto.Mac expand = javax.crypto.Mac.getInstance("HmacSHA256");
+            expand.init(new SecretKeySpec(pseudoRandomKey, "HmacSHA256"));
+            expand.update(info.getBytes(StandardCharsets.UTF_8));
+            // one block: T(1) = HMAC(PRK, info || 0x01) is exactly the 32 bytes an AES-256 key needs
+            return expand.doFinal(new byte[] {1});
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     public String seal(String plaintext, String context) {
         Objects.requireNonNull(plaintext, "plaintext");
         byte[] nonce = new byte[NONCE_BYTES];

@@ -104,6 +104,11 @@ public class CustomDomain {
         return status.toLowerCase(Locale.ROOT);
     }
 
+    /** A claim never verified within {@code pendingTtl} of being made: it no longer holds the name. */
+    public boolean isExpiredClaim(Instant now, Duration pendingTtl) {
+        return status() == DomainStatus.PENDING && now.toEpochMilli() - createdAt >= pendingTtl.toMillis();
+    }
+
     public boolean isServed() {
         return status() == DomainStatus.VERIFIED;
     }

@@ -14,6 +14,12 @@ public interface CustomDomainRepository {
 
     void delete(CustomDomain domain);
 
+    /** How many pending claims of the tenant were made at or after {@code since} (older ones have expired). */
+    long countPendingSince(String tenantId, java.time.Instant since);
+
+    /** Deletes pending claims made before {@code before}; returns how many. */
+    int deletePendingBefore(java.time.Instant before);
+
     /** Verified domains checked longest ago first (never checked first), at most limit, for the re-check job. */
     List<CustomDomain> dueForRecheck(int limit);
 }

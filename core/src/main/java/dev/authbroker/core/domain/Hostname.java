@@ -42,11 +42,14 @@ public record Hostname(String value) {
         if (host.isEmpty() || host.length() > 253) {
             return Optional.empty();
         }
+        String ascii;
         try {
-            return Optional.of(new Hostname(IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT)));
+            ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        // the limit applies to the ASCII form, which IDN conversion makes longer
+        return ascii.isEmpty() || ascii.length() > 253 ? Optional.empty() : Optional.of(new Hostname(ascii));
     }
 
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");

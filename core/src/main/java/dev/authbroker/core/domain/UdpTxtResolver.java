@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * A minimal DNS client for TXT records over UDP (RFC 1035 §4, TXT RDATA §3.3.14): one question, recursion desired,
- * a random query id checked on the answer, a timeout per try. Small on purpose — the broker needs one record type
+ * a random query id; an answer counts only from the server's address and port, with that id and exactly the question
+ * asked; a timeout per try that stray datagrams do not extend. Small on purpose — the broker needs one record type
  * from one configured server (or the system's first nameserver), not a resolver library.
  */
 public final class UdpTxtResolver implements TxtResolver {
@@ -64,15 +65,21 @@ public final class UdpTxtResolver implements TxtResolver {
         int id = random.nextInt(0x10000);
         byte[] query = query(id, name);
         try (DatagramSocket socket = new DatagramSocket()) {
-            socket.setSoTimeout((int) timeout.toMillis());
             for (int attempt = 0; attempt < tries; attempt++) {
                 socket.send(new DatagramPacket(query, query.length, server));
+                long deadline = System.nanoTime() + timeout.toNanos();
                 byte[] buffer = new byte[4096];
                 DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
                 try {
                     while (true) {
+                        // stray or forged datagrams do not extend the wait
+                        long left = (deadline - System.nanoTime()) / 1_000_000;
+                        if (left <= 0) {
+                            break;
+                        }
+                        socket.setSoTimeout((int) left);
                         socket.receive(answer);
-                        if (answer.getLength() >= 12 && u16(buffer, 0) == id) {
+                        if (fromServer(answer) && answers(query, buffer, answer.getLength())) {
                             return parse(buffer, answer.getLength());
                         }
                     }
@@ -84,6 +91,27 @@ public final class UdpTxtResolver implements TxtResolver {
             throw new DnsUnavailableException("DNS server " + server + " could not be queried");
         }
         throw new DnsUnavailableException("DNS server " + server + " did not answer");
+    }
+
+    private boolean fromServer(DatagramPacket packet) {
+        return packet.getPort() == server.getPort() && packet.getAddress() != null
+                && packet.getAddress().equals(server.getAddress());
+    }
+
+    /**
+     * Whether {@code m} is a response to {@code query}: same id, the response bit set, and exactly the question asked
+     * (name compared without regard to case). Anything else is ignored, as if it never arrived (RFC 5452 §9.1).
+     */
+    static boolean answers(byte[] query, byte[] m, int length) {
+        if (length < query.length || u16(m, 0) != u16(query, 0) || (m[2] & 0x80) == 0 || u16(m, 4) != 1) {
+            return false;
+        }
+        for (int i = 12; i < query.length; i++) {
+            if (Character.toLowerCase((char) (m[i] & 0xff)) != Character.toLowerCase((char) (query[i] & 0xff))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static byte[] query(int id, String name) {

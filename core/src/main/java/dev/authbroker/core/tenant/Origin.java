@@ -14,6 +14,9 @@ import java.util.Locale;
  */
 public record Origin(String value) {
 
+    /** The longest origin stored, counted in its stored (ASCII, punycode) form. */
+    public static final int MAX_LENGTH = 300;
+
     public Origin {
         if (value == null) {
             throw new IllegalArgumentException("origin");
@@ -21,7 +24,7 @@ public record Origin(String value) {
     }
 
     public static Origin parse(String raw) {
-        if (raw == null || raw.isEmpty() || raw.length() > 300) {
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_LENGTH) {
             throw invalid(raw);
         }
         for (int i = 0; i < raw.length(); i++) {
@@ -68,7 +71,12 @@ public record Origin(String value) {
             }
         }
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return new Origin(scheme + "://" + host + (defaultPort ? "" : ":" + port));
+        String serialised = scheme + "://" + host + (defaultPort ? "" : ":" + port);
+        // IDN → ASCII lengthens a name: the limit applies to what is stored and compared, not to what was sent.
+        if (serialised.length() > MAX_LENGTH || host.length() > 253) {
+            throw invalid(raw);
+        }
+        return new Origin(serialised);
     }
 
     private static BrokerException invalid(String raw) {

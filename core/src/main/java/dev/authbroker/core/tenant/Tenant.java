@@ -3,15 +3,21 @@ package dev.authbroker.core.tenant;
 import dev.authbroker.core.crypto.RandomToken;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,6 +47,15 @@ public class Tenant {
     /** Allowed picker origins, one per line: a handful per tenant, always read and written as a whole. */
     @Column(name = "origins", nullable = false, length = 16000)
     private String origins;
+
+    /**
+     * The same origins, one row each in {@code tenant_origin}, indexed: a CORS preflight finds the tenants allowing
+     * an origin by equality, however many tenants there are. Written with {@link #origins}, never read in full.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "tenant_origin", joinColumns = @JoinColumn(name = "tenant_id"))
+    @Column(name = "origin", nullable = false, length = 2000)
+    private Set<String> originIndex = new HashSet<>();
 
     @Column(name = "status", nullable = false, length = 16)
     private String status;
@@ -109,6 +124,8 @@ public class Tenant {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         newOrigins.forEach(o -> unique.add(o.value()));
         this.origins = String.join("\n", unique);
+        originIndex.retainAll(unique);
+        originIndex.addAll(unique);
         touch(now);
     }
 

@@ -36,7 +36,7 @@ class ProviderAppTest {
     @Test
     void rewrapWhenAlreadyActiveKeyThenNothingToDo() {
         ProviderApp app = ProviderApp.create("t1", "instagram", new ClientCredentials("123", "one"), BOX, NOW);
-        assertThat(app.rewrap(BOX)).isFalse();
+        assertThat(app.rewrapped(BOX)).isEmpty();
     }
 
     @Test

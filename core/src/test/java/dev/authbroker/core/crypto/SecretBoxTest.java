@@ -117,4 +117,21 @@ class SecretBoxTest {
             assertThatThrownBy(() -> box.open(garbage, "ctx")).isInstanceOf(SecretBoxException.class);
         }
     }
+
+    @Test
+    void aDerivedBoxSharesNoKeyWithItsParentOrAnotherPurposeAndOpensEveryListedKey() {
+        SecretBox data = SecretBox.fromSpec(K1, null);
+        SecretBox states = data.derive("authorization-state");
+        String sealed = states.seal("state", "ctx");
+
+        assertThat(states.open(sealed, "ctx")).isEqualTo("state");
+        assertThatThrownBy(() -> data.open(sealed, "ctx")).isInstanceOf(SecretBoxException.class);
+        assertThatThrownBy(() -> data.derive("other").open(sealed, "ctx")).isInstanceOf(SecretBoxException.class);
+        assertThatThrownBy(() -> states.open(data.seal("token", "ctx"), "ctx")).isInstanceOf(SecretBoxException.class);
+
+        // the same keys give the same derived keys (every broker, every restart); a rotation still opens the old key's values
+        SecretBox rotated = SecretBox.fromSpec(K1 + "," + K2, "k2").derive("authorization-state");
+        assertThat(rotated.open(sealed, "ctx")).isEqualTo("state");
+        assertThat(rotated.seal("new", "ctx")).startsWith("v1.k2.");
+    }
 }

@@ -27,4 +27,16 @@ class OriginTest {
     void parseWhenNotExactlySchemeHostPortThenRejected(String raw) {
         assertThatThrownBy(() -> Origin.parse(raw)).isInstanceOf(BrokerException.class);
     }
+
+    @Test
+    void theLengthLimitAppliesToTheStoredAsciiForm() {
+        // 5 labels of 50 × "a" + "ü": 272 characters sent, 307 once each label is punycode (58 characters)
+        String label = "a".repeat(50) + "ü";
+        String unicode = "https://" + String.join(".", label, label, label, label, label) + ".test";
+        assertThat(unicode.length()).isLessThanOrEqualTo(Origin.MAX_LENGTH);
+        assertThatThrownBy(() -> Origin.parse(unicode)).isInstanceOf(BrokerException.class);
+
+        String fits = "https://" + String.join(".", label, label, label, label) + ".test";
+        assertThat(Origin.parse(fits).value().length()).isLessThanOrEqualTo(Origin.MAX_LENGTH);
+    }
 }

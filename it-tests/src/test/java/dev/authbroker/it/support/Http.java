@@ -85,6 +85,71 @@ public final class Http {
         return body("application/x-www-form-urlencoded", urlEncoded);
     }
 
+    /**
+     * A body sent chunked (no {@code Content-Length}): {@code prefix}, then {@code fillerBytes} more bytes of
+     * {@code filler}, produced as they are sent so a test can send megabytes without holding them.
+     */
+    public Http chunked(String contentType, String prefix, long fillerBytes, char filler) {
+        header("Content-Type", contentType);
+        byte[] head = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                if (sent < head.length) {
+                    return head[(int) sent++];
+                }
+                return sent++ < head.length + fillerBytes ? filler : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int n = 0;
+                while (n < len) {
+                    int c = read();
+                    if (c < 0) {
+                        return n == 0 ? -1 : n;
+                    }
+                    b[off + n++] = (byte) c;
+                }
+                return n;
+            }
+        });
+        return this;
+    }
+
+    /**
+     * Sends {@code head} (request line and headers, CRLF-separated, without the blank line) and {@code body} as
+     * they are, on one fresh connection, and answers the final status code (0 when the server closed without one). For
+     * framing no HTTP client library will produce, such as a malformed {@code Content-Length}.
+     */
+    public static int rawStatus(String url, String head, String body) {
+        URI uri = URI.create(url);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((head + "\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.startsWith("HTTP/")) {
+                    continue;
+                }
+                int status = Integer.parseInt(line.split(" ")[1]);
+                if (status >= 200) {
+                    return status;
+                }
+                // an interim answer (100 Continue): the final one follows
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Reply send() {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, body);

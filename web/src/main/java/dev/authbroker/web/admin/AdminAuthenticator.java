@@ -7,8 +7,11 @@ import dev.authbroker.core.tenant.Tenant;
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.limits.Limits;
+import dev.authbroker.web.tenancy.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
@@ -27,14 +30,43 @@ public class AdminAuthenticator {
     @Inject
     TenantRepository tenants;
 
+    @Inject
+    Limits limits;
+
+    @Inject
+    TrustedProxies proxies;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
+    /**
+     * The caller these credentials name. Failed attempts are counted per client address: over
+     * {@code authbroker.rate-limit.admin-failures}, that address gets 429 for a while, right credentials or not.
+     */
     public AdminCaller authenticate(String authorization) {
         Optional<String> operatorToken = config.adminToken();
         if (operatorToken.isEmpty()) {
             throw new BrokerException(ErrorCode.ADMIN_API_DISABLED,
                     "the admin API is disabled: set authbroker.admin-token to enable it");
         }
-        String presented = bearer(authorization);
-        if (RandomToken.constantTimeEquals(operatorToken.get(), presented)) {
+        if (operatorToken.get().length() < BrokerConfig.MIN_ADMIN_TOKEN_LENGTH) {
+            throw new BrokerException(ErrorCode.ADMIN_API_DISABLED, "the admin API is disabled: authbroker.admin-token "
+                    + "is shorter than " + BrokerConfig.MIN_ADMIN_TOKEN_LENGTH + " characters");
+        }
+        String address = proxies.clientAddress(servletRequest);
+        limits.adminAllowed(address);
+        try {
+            return caller(operatorToken.get(), bearer(authorization));
+        } catch (BrokerException e) {
+            if (e.code() == ErrorCode.UNAUTHORIZED) {
+                limits.adminFailed(address);
+            }
+            throw e;
+        }
+    }
+
+    private AdminCaller caller(String operatorToken, String presented) {
+        if (RandomToken.constantTimeEquals(operatorToken, presented)) {
             return AdminCaller.OPERATOR;
         }
         Optional<Tenant> tenant = db.transaction(em -> tenants.findBySecretHash(RandomToken.sha256Hex(presented)));

@@ -67,7 +67,7 @@ public class ConnectionsResource {
     public Response delete(@PathParam("id") String id, @PathParam("connectionId") String connectionId) {
         AdminCaller caller = authenticator.authenticate(authorization);
         db.run(() -> {
-            access.visible(caller, id);
+            access.changeable(caller, id);
             Connection connection = connections.find(connectionId).filter(c -> c.tenantId().equals(id))
                     .orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND, "this tenant has no such connection"));
             connections.delete(connection);

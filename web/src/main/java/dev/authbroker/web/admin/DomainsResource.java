@@ -9,6 +9,7 @@ import dev.authbroker.core.error.ErrorCode;
 import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.limits.Limits;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 public class DomainsResource {
+
+    /** Claims waiting for verification per tenant: enough for any real set-up, too few to squat names in bulk. */
+    static final int MAX_PENDING_PER_TENANT = 20;
 
     @Inject
     AdminAuthenticator authenticator;
@@ -70,23 +76,36 @@ public class DomainsResource {
     @HeaderParam(HttpHeaders.CONTENT_TYPE)
     String contentType;
 
+    @Inject
+    Limits limits;
+
     @POST
     @Operation(summary = "Claim a host name: answers the TXT record to create (status pending).")
     public Response add(@PathParam("id") String id, InputStream body) {
         AdminCaller caller = authenticator.authenticate(authorization);
-        db.transaction(em -> access.visible(caller, id));
+        db.transaction(em -> access.changeable(caller, id));
         JsonBody json = JsonBody.read(contentType, body, Set.of("hostname"));
         Hostname hostname = Hostname.customDomain(json.requiredString("hostname"), resolver.platformHost());
         CustomDomain added;
         try {
             added = db.transaction(em -> {
-                access.visible(caller, id);
-                domains.find(hostname.value()).ifPresent(existing -> {
-                    throw existing.tenantId().equals(id)
+                access.changeable(caller, id);
+                Instant now = Instant.now();
+                Duration pendingTtl = config.domainPendingTtl();
+                Optional<CustomDomain> existing = domains.find(hostname.value());
+                if (existing.isPresent() && existing.get().isExpiredClaim(now, pendingTtl)) {
+                    domains.delete(existing.get());
+                    access.record(caller, existing.get().tenantId(), "domain.claim_expired", "hostname=" + hostname);
+                } else if (existing.isPresent()) {
+                    throw existing.get().tenantId().equals(id)
                             ? new BrokerException(ErrorCode.CONFLICT, "this tenant already added " + hostname)
                             : new BrokerException(ErrorCode.HOSTNAME_TAKEN, "this host name is already claimed");
-                });
-                CustomDomain domain = CustomDomain.claim(id, hostname, Instant.now());
+                }
+                if (domains.countPendingSince(id, now.minus(pendingTtl)) >= MAX_PENDING_PER_TENANT) {
+                    throw new BrokerException(ErrorCode.TOO_MANY_PENDING_DOMAINS, "this tenant already has "
+                            + MAX_PENDING_PER_TENANT + " domains waiting for verification; verify or remove one first");
+                }
+                CustomDomain domain = CustomDomain.claim(id, hostname, now);
                 domains.add(domain);
                 access.record(caller, id, "domain.added", "hostname=" + hostname);
                 return domain;
@@ -115,6 +134,11 @@ public class DomainsResource {
     public Response verify(@PathParam("id") String id, @PathParam("hostname") String hostname) {
         AdminCaller caller = authenticator.authenticate(authorization);
         CustomDomain domain = db.transaction(em -> owned(caller, id, hostname));
+        if (domain.isExpiredClaim(Instant.now(), config.domainPendingTtl())) {
+            throw new BrokerException(ErrorCode.NOT_FOUND, "this claim lapsed: a domain not verified within "
+                    + config.domainPendingTtl() + " must be added again");
+        }
+        limits.domainVerification(id);
         boolean found;
         String why;
         try {
@@ -151,8 +175,9 @@ public class DomainsResource {
         return Response.noContent().build();
     }
 
+    /** The tenant's domain, for a change: a disabled tenant's own secret changes nothing. */
     private CustomDomain owned(AdminCaller caller, String id, String hostname) {
-        access.visible(caller, id);
+        access.changeable(caller, id);
         String normalised = Hostname.fromHostHeader(hostname).map(Hostname::value).orElse("");
         return domains.find(normalised).filter(d -> d.tenantId().equals(id))
                 .orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND, "this tenant has no such domain"));

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * A request body that must be a JSON object of at most 64 KiB, read strictly: wrong content type → 415, too large
- * → 413, not JSON or not an object → 400, unknown or mistyped fields → 400.
+ * → 413, not JSON, nested deeper than 64 levels or not an object → 400, unknown or mistyped fields → 400.
  */
 public final class JsonBody {
 
@@ -38,6 +38,8 @@ public final class JsonBody {
         JsonValue value;
         try {
             value = JsonTools.parse(bytes);
+        } catch (JsonTools.TooDeep e) {
+            throw new BrokerException(ErrorCode.INVALID_JSON, "the body is nested deeper than " + JsonTools.MAX_DEPTH + " levels");
         } catch (JsonParsingException e) {
             throw new BrokerException(ErrorCode.INVALID_JSON, "the body is not valid JSON");
         } catch (JsonException | IllegalStateException e) {

@@ -4,11 +4,13 @@ import dev.authbroker.core.app.ProviderApp;
 import dev.authbroker.core.app.ProviderAppRepository;
 import dev.authbroker.core.connection.Connection;
 import dev.authbroker.core.connection.ConnectionRepository;
+import dev.authbroker.core.crypto.SealedRewrite;
 import dev.authbroker.core.crypto.SecretBox;
 import dev.authbroker.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -40,12 +42,18 @@ public class SecretRewrapper {
     ConnectionRepository connections;
 
     public Result rewrapAll() {
-        return rewrap(cursor -> apps.page(cursor, BATCH), app -> app.rewrap(box), ProviderApp::id)
-                .plus(rewrap(cursor -> connections.page(cursor, BATCH), c -> c.rewrap(box), Connection::id));
+        return rewrap(cursor -> apps.page(cursor, BATCH), app -> app.rewrapped(box), apps::replaceSealedSecret, ProviderApp::id)
+                .plus(rewrap(cursor -> connections.page(cursor, BATCH), c -> c.rewrapped(box), connections::replaceSealedToken,
+                        Connection::id));
     }
 
-    /** Walks one table in id order, a batch per transaction, rewrapping each row that needs it. */
-    private <T> Result rewrap(Function<String, List<T>> page, Predicate<T> rewrapRow, Function<T, String> id) {
+    /**
+     * Walks one table in id order, a batch per transaction. Each row is written back only if it still holds the
+     * value read (compare-and-set): a refresh, sign-in or app change committed meanwhile wins, and its value — sealed
+     * with the active key by then — is never replaced by an older one.
+     */
+    private <T> Result rewrap(Function<String, List<T>> page, Function<T, Optional<SealedRewrite>> rewrapped,
+                              Predicate<SealedRewrite> write, Function<T, String> id) {
         Result total = new Result(0, 0);
         String after = null;
         while (true) {
@@ -54,7 +62,7 @@ public class SecretRewrapper {
                 List<T> rows = page.apply(cursor);
                 long rewritten = 0;
                 for (T row : rows) {
-                    if (rewrapRow.test(row)) {
+                    if (rewrapped.apply(row).map(write::test).orElse(false)) {
                         rewritten++;
                     }
                 }

@@ -28,6 +28,18 @@ public class TenantAccess {
         return tenants.find(id).orElseThrow(TenantAccess::notFound);
     }
 
+    /**
+     * The tenant, if this caller may change it: as {@link #visible}, and a disabled tenant's own secret changes
+     * nothing (403 {@code tenant_disabled}); only the operator changes a disabled tenant. Call in a transaction.
+     */
+    public Tenant changeable(AdminCaller caller, String id) {
+        Tenant tenant = visible(caller, id);
+        if (!caller.isOperator() && !tenant.isActive()) {
+            throw new BrokerException(ErrorCode.TENANT_DISABLED, "this tenant is disabled; only the operator can change it");
+        }
+        return tenant;
+    }
+
     public static BrokerException notFound() {
         return new BrokerException(ErrorCode.TENANT_NOT_FOUND, "no such tenant");
     }

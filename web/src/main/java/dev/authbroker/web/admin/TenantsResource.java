@@ -5,6 +5,7 @@ import dev.authbroker.core.app.ProviderApp;
 import dev.authbroker.core.app.ProviderAppRepository;
 import dev.authbroker.core.audit.AuditEvent;
 import dev.authbroker.core.audit.AuditLog;
+import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.core.crypto.SecretBox;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
@@ -64,6 +65,9 @@ public class TenantsResource {
     AuditLog audit;
 
     @Inject
+    ConnectionRepository connections;
+
+    @Inject
     SecretBox secretBox;
 
     @Inject
@@ -113,13 +117,16 @@ public class TenantsResource {
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Change name, origins or status (active | disabled).")
+    @Operation(summary = "Change name, origins or (operator only) status (active | disabled).")
     public Response patch(@PathParam("id") String id, InputStream body) {
         AdminCaller caller = authenticator.authenticate(authorization);
         db.transaction(em -> visible(caller, id));
         JsonBody json = JsonBody.read(contentType, body, Set.of("name", "origins", "status"));
+        if (json.has("status") && !caller.isOperator()) {
+            throw new BrokerException(ErrorCode.FORBIDDEN, "only the operator can change a tenant's status");
+        }
         Tenant updated = db.transaction(em -> {
-            Tenant tenant = visible(caller, id);
+            Tenant tenant = changeable(caller, id);
             Instant now = Instant.now();
             json.optionalString("name").ifPresent(name -> tenant.rename(name, now));
             json.optionalStringList("origins").ifPresent(list ->
@@ -147,7 +154,7 @@ public class TenantsResource {
     public Response delete(@PathParam("id") String id) {
         AdminCaller caller = authenticator.authenticate(authorization);
         db.run(() -> {
-            Tenant tenant = visible(caller, id);
+            Tenant tenant = changeable(caller, id);
             tenants.delete(tenant);
             audit.record(new AuditEvent(null, caller.auditName(), "tenant.deleted", "tenant=" + id, Instant.now()));
         });
@@ -160,7 +167,7 @@ public class TenantsResource {
     public Response rotateSecret(@PathParam("id") String id) {
         AdminCaller caller = authenticator.authenticate(authorization);
         String secret = db.transaction(em -> {
-            Tenant tenant = visible(caller, id);
+            Tenant tenant = changeable(caller, id);
             String fresh = tenant.rotateSecret(Instant.now());
             record(caller, id, "tenant.secret_rotated", null);
             return fresh;
@@ -174,19 +181,23 @@ public class TenantsResource {
     @Operation(summary = "Set the tenant's own Instagram app (Custom Auth). The secret is write-only.")
     public Response putApp(@PathParam("id") String id, InputStream body) {
         AdminCaller caller = authenticator.authenticate(authorization);
-        db.transaction(em -> visible(caller, id));
+        db.transaction(em -> changeable(caller, id));
         JsonBody json = JsonBody.read(contentType, body, Set.of("clientId", "clientSecret"));
         ClientCredentials credentials = ProviderApp.validCredentials(
                 json.requiredString("clientId"), json.requiredString("clientSecret"));
         ProviderApp saved = db.transaction(em -> {
-            visible(caller, id);
+            changeable(caller, id);
             Instant now = Instant.now();
             ProviderApp app = apps.find(id, INSTAGRAM).orElse(null);
             if (app == null) {
                 app = ProviderApp.create(id, INSTAGRAM, credentials, secretBox, now);
                 apps.add(app);
             } else {
+                String previous = app.clientId();
                 app.replaceCredentials(credentials, secretBox, now);
+                if (!previous.equals(credentials.clientId())) {
+                    removeConnectionsOf(caller, id, previous);
+                }
             }
             record(caller, id, "app.instagram.set", "clientId=" + credentials.clientId());
             return app;
@@ -213,13 +224,23 @@ public class TenantsResource {
     public Response deleteApp(@PathParam("id") String id) {
         AdminCaller caller = authenticator.authenticate(authorization);
         db.run(() -> {
-            visible(caller, id);
+            changeable(caller, id);
             ProviderApp app = apps.find(id, INSTAGRAM).orElseThrow(() -> new BrokerException(ErrorCode.NOT_FOUND,
                     "no Custom Auth app for instagram"));
+            removeConnectionsOf(caller, id, app.clientId());
             apps.delete(app);
             record(caller, id, "app.instagram.removed", "clientId=" + app.clientId());
         });
         return Response.noContent().build();
+    }
+
+    /**
+     * The connections an app minted go with the app: Meta's Deauthorize and Data Deletion for them are signed with
+     * the old app's secret, which the broker no longer holds. Audited with their number. Call in the transaction.
+     */
+    private void removeConnectionsOf(AdminCaller caller, String tenantId, String clientId) {
+        int removed = connections.deleteMintedByApp(tenantId, clientId);
+        record(caller, tenantId, "app.instagram.connections_removed", "clientId=" + clientId + ", connections=" + removed);
     }
 
     @GET
@@ -246,6 +267,10 @@ public class TenantsResource {
 
     private Tenant visible(AdminCaller caller, String id) {
         return access.visible(caller, id);
+    }
+
+    private Tenant changeable(AdminCaller caller, String id) {
+        return access.changeable(caller, id);
     }
 
     private void record(AdminCaller caller, String tenantId, String action, String detail) {

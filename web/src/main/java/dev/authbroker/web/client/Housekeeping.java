@@ -2,7 +2,9 @@ package dev.authbroker.web.client;
 
 import dev.authbroker.core.authorization.AuthorizationStateRepository;
 import dev.authbroker.core.connection.ConnectionRepository;
+import dev.authbroker.core.domain.CustomDomainRepository;
 import dev.authbroker.persistence.Database;
+import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.config.PeriodicTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +16,8 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Deletes what can no longer be used: records of spent authorization states past their TTL and expired picker
- * sessions. Every few minutes, one statement each, indexed on the expiry columns.
+ * Deletes what can no longer be used: records of spent authorization states past their TTL, expired picker
+ * sessions and domain claims not verified within {@code authbroker.domains.pending-ttl}. Every few minutes, one statement each, indexed on the expiry columns.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -31,6 +33,12 @@ public class Housekeeping {
 
     @Inject
     ConnectionRepository connections;
+
+    @Inject
+    CustomDomainRepository domains;
+
+    @Inject
+    BrokerConfig config;
 
     private PeriodicTask task;
 
@@ -49,8 +57,10 @@ public class Housekeeping {
         Instant now = Instant.now();
         int expiredStates = db.transaction(em -> states.purgeExpired(now));
         int expiredSessions = db.transaction(em -> connections.purgeExpiredSessions(now));
-        if (expiredStates + expiredSessions > 0) {
-            LOG.fine("housekeeping removed " + expiredStates + " expired state(s) and " + expiredSessions + " session(s)");
+        int lapsedClaims = db.transaction(em -> domains.deletePendingBefore(now.minus(config.domainPendingTtl())));
+        if (expiredStates + expiredSessions + lapsedClaims > 0) {
+            LOG.fine("housekeeping removed " + expiredStates + " expired state(s), " + expiredSessions + " session(s) and "
+                    + lapsedClaims + " lapsed domain claim(s)");
         }
     }
 }

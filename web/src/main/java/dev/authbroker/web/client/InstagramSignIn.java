@@ -19,6 +19,7 @@ import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.tenancy.Lookups;
 import dev.authbroker.web.tenancy.TenantResolver;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -58,6 +59,14 @@ public class InstagramSignIn {
     @Inject
     InstagramClient instagram;
 
+    /** Seals and opens states: a key of their own, derived from the broker's keys. */
+    private SecretBox stateBox;
+
+    @PostConstruct
+    void deriveStateKey() {
+        stateBox = box.derive(AuthorizationState.KEY_PURPOSE);
+    }
+
     /** Where to send the browser. */
     public record Started(String authorizeUrl) {
     }
@@ -96,28 +105,31 @@ public class InstagramSignIn {
         String redirectUri = resolved.publicOrigin() + CALLBACK_PATH;
         AuthorizationState.Started started = AuthorizationState.start(
                 new AuthorizationState.Binding(tenant.id(), appId, clientId, resolved.host().value(), redirectUri, origin),
-                browserToken, Instant.now(), config.stateTtl(), box);
+                browserToken, Instant.now(), config.stateTtl(), stateBox);
         return new Started(instagram.authorizationUrl(clientId, redirectUri, started.token()));
     }
 
-    /** Opens the state and spends it; whatever happens next, it cannot be used again. */
-    public AuthorizationState consume(String stateToken) {
+    /** Opens (decrypts and authenticates) the state; it is not spent yet. */
+    public AuthorizationState open(String stateToken) {
         if (stateToken == null || stateToken.isEmpty()) {
             throw new BrokerException(ErrorCode.INVALID_STATE, "the sign-in link is incomplete; start again from the app");
         }
-        AuthorizationState state = AuthorizationState.open(stateToken, box).orElseThrow(() -> new BrokerException(
+        return AuthorizationState.open(stateToken, stateBox).orElseThrow(() -> new BrokerException(
                 ErrorCode.INVALID_STATE, "this sign-in is unknown; start again from the app"));
-        if (!states.spend(state)) {
-            throw new BrokerException(ErrorCode.INVALID_STATE, "this sign-in was already used; start again from the app");
-        }
-        return state;
     }
 
-    /** Checks the consumed state against this callback; throws with the reason when they do not belong together. */
-    public void verify(AuthorizationState state, String browserToken, Hostname callbackHost) {
+    /**
+     * Checks the state against this callback (browser cookie, host, expiry), and only then spends it: whatever
+     * happens next, it cannot be used again. A callback from another browser or host leaves the state to its owner,
+     * so holding a callback URL is not enough to burn someone's sign-in.
+     */
+    public void verifyAndSpend(AuthorizationState state, String browserToken, Hostname callbackHost) {
         String mismatch = state.mismatch(browserToken, callbackHost.value(), Instant.now());
         if (mismatch != null) {
             throw new BrokerException(ErrorCode.INVALID_STATE, mismatch);
+        }
+        if (!states.spend(state)) {
+            throw new BrokerException(ErrorCode.INVALID_STATE, "this sign-in was already used; start again from the app");
         }
     }
 

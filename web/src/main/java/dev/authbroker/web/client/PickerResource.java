@@ -8,8 +8,10 @@ import dev.authbroker.core.instagram.MediaFetcher;
 import dev.authbroker.core.instagram.MediaPage;
 import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.core.oauth.ProviderException;
+import dev.authbroker.core.tenant.Tenant;
 import dev.authbroker.core.tenant.TenantRepository;
 import dev.authbroker.persistence.Database;
+import dev.authbroker.web.limits.Limits;
 import dev.authbroker.web.tenancy.CurrentRequest;
 import dev.authbroker.web.tenancy.RequestHost;
 import dev.authbroker.web.tenancy.TenantResolver;
@@ -74,6 +76,8 @@ public class PickerResource {
     @Inject
     CurrentRequest current;
 
+    @Inject
+    Limits limits;
 
     @HeaderParam(HttpHeaders.AUTHORIZATION)
     String authorization;
@@ -118,17 +122,28 @@ public class PickerResource {
     @Operation(summary = "The file's bytes, streamed; its URL is read fresh from the Graph API.")
     public Response content(@PathParam("id") String id) {
         PickerSessions.Authenticated auth = authenticate();
-        Media media = call(auth, token -> graph.mediaItem(token, mediaId(id)));
-        if ("CAROUSEL_ALBUM".equals(media.type())) {
-            throw new BrokerException(ErrorCode.INVALID_REQUEST, "an album has no file of its own; fetch one of its children");
+        String slot = auth.session().tokenHash();
+        limits.startMediaStream(slot);
+        MediaFetcher.MediaStream stream;
+        try {
+            Media media = call(auth, token -> graph.mediaItem(token, mediaId(id)));
+            if ("CAROUSEL_ALBUM".equals(media.type())) {
+                throw new BrokerException(ErrorCode.INVALID_REQUEST, "an album has no file of its own; fetch one of its children");
+            }
+            if (media.mediaUrl() == null) {
+                throw new BrokerException(ErrorCode.MEDIA_UNAVAILABLE, "Instagram gave no file for this media");
+            }
+            stream = fetcher.open(media.mediaUrl());
+        } catch (RuntimeException e) {
+            limits.endMediaStream(slot);
+            throw e;
         }
-        if (media.mediaUrl() == null) {
-            throw new BrokerException(ErrorCode.MEDIA_UNAVAILABLE, "Instagram gave no file for this media");
-        }
-        MediaFetcher.MediaStream stream = fetcher.open(media.mediaUrl());
+        // The slot is held until the last byte is written (or the client goes away).
         StreamingOutput body = out -> {
             try (InputStream in = stream.body()) {
                 in.transferTo(out);
+            } finally {
+                limits.endMediaStream(slot);
             }
         };
         Response.ResponseBuilder response = Response.ok(body, stream.contentType()).header("Cache-Control", "private, no-store");
@@ -143,7 +158,7 @@ public class PickerResource {
     @Operation(summary = "Disconnect: the connection and its sessions are deleted. Instagram has no revoke API; "
             + "the Link header points to where the user can remove the app.")
     public Response logout() {
-        PickerSessions.Authenticated auth = authenticate();
+        PickerSessions.Authenticated auth = authenticate(false);
         db.run(() -> connections.find(auth.connection().id()).ifPresent(connections::delete));
         return Response.noContent()
                 .header("Link", "<" + MANUAL_REVOKE_URL + ">; rel=\"manual-revoke\"")
@@ -152,13 +167,25 @@ public class PickerResource {
     }
 
     private PickerSessions.Authenticated authenticate() {
+        return authenticate(true);
+    }
+
+    /**
+     * The session and its connection. A disabled tenant's sessions answer 403 {@code tenant_disabled}, except where
+     * {@code activeTenantOnly} is false: a user may always disconnect.
+     */
+    private PickerSessions.Authenticated authenticate(boolean activeTenantOnly) {
         PickerSessions.Authenticated auth = sessions.authenticate(authorization);
         RequestHost host = resolver.requestHost();
         if (host.customDomain() && !host.domain().tenantId().equals(auth.connection().tenantId())) {
             throw new BrokerException(ErrorCode.UNAUTHORIZED, "this session does not belong to this host");
         }
-        db.transaction(em -> tenants.find(auth.connection().tenantId()))
-                .ifPresent(t -> current.allowedOrigins(t.origins()));
+        Tenant tenant = db.transaction(em -> tenants.find(auth.connection().tenantId()))
+                .orElseThrow(() -> new BrokerException(ErrorCode.UNAUTHORIZED, "missing, unknown or expired picker session"));
+        current.allowedOrigins(tenant.origins());
+        if (activeTenantOnly && !tenant.isActive()) {
+            throw new BrokerException(ErrorCode.TENANT_DISABLED, "this app is disabled; its Instagram access is suspended");
+        }
         return auth;
     }
 

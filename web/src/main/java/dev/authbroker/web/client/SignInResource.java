@@ -4,9 +4,13 @@ import dev.authbroker.core.authorization.AuthorizationState;
 import dev.authbroker.core.crypto.RandomToken;
 import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
+import dev.authbroker.web.limits.Limits;
+import dev.authbroker.web.limits.RateLimitedException;
 import dev.authbroker.web.tenancy.TenantResolver;
+import dev.authbroker.web.tenancy.TrustedProxies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,6 +43,15 @@ public class SignInResource {
     @Inject
     InstagramSignIn signIn;
 
+    @Inject
+    Limits limits;
+
+    @Inject
+    TrustedProxies proxies;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
     @GET
     @Path("auth/open")
     @Produces(MediaType.TEXT_HTML)
@@ -46,6 +59,7 @@ public class SignInResource {
     public Response open(@QueryParam("apikey") String apiKey, @QueryParam("origin") String origin,
                          @CookieParam(BROWSER_COOKIE) String browserToken) {
         try {
+            limits.signInStart(proxies.clientAddress(servletRequest));
             String browser = validBrowserToken(browserToken) ? browserToken : RandomToken.create("", 32);
             // Every picker's hot path: tenant and app come from the Lookups, the state is sealed, nothing is written.
             TenantResolver.Resolved resolved = resolver.resolve(resolver.requestHost(), apiKey);
@@ -56,6 +70,9 @@ public class SignInResource {
                     .header("Referrer-Policy", "no-referrer")
                     .cookie(browserCookie(browser, resolved.publicOrigin().startsWith("https:")))
                     .build();
+        } catch (RateLimitedException e) {
+            return Response.fromResponse(PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), null))
+                    .header("Retry-After", e.retryAfterSeconds()).build();
         } catch (BrokerException e) {
             return PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), null);
         }
@@ -69,13 +86,13 @@ public class SignInResource {
                              @QueryParam("error") String error, @CookieParam(BROWSER_COOKIE) String browserToken) {
         AuthorizationState consumed;
         try {
-            consumed = signIn.consume(state);
+            consumed = signIn.open(state);
         } catch (BrokerException e) {
             return PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), null);
         }
         String origin = consumed.binding().origin();
         try {
-            signIn.verify(consumed, browserToken, resolver.requestHost().host());
+            signIn.verifyAndSpend(consumed, browserToken, resolver.requestHost().host());
             if (error != null) {
                 return "access_denied".equals(error) ? PopupPages.denied(origin)
                         : PopupPages.error(ErrorCode.PROVIDER_ERROR.httpStatus(), ErrorCode.PROVIDER_ERROR.code(),

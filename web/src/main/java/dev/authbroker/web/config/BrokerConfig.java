@@ -38,6 +38,22 @@ public class BrokerConfig {
         return optional("admin-token");
     }
 
+    /** The shortest operator token accepted: anything shorter is guessable by those who may try it. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
+
+    /** Refuses to start with an operator token shorter than {@link #MIN_ADMIN_TOKEN_LENGTH} characters. */
+    public void requireStrongAdminToken() {
+        adminToken().filter(token -> token.length() < MIN_ADMIN_TOKEN_LENGTH).ifPresent(token -> {
+            throw new IllegalStateException("authbroker.admin-token must be at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters (it has " + token.length() + "); e.g. head -c 32 /dev/urandom | base64");
+        });
+    }
+
+    /** {@code authbroker.rate-limit.NAME}: {@code COUNT/DURATION} or {@code off}. */
+    public String rateLimit(String name, String fallback) {
+        return string("rate-limit." + name, fallback);
+    }
+
     public Optional<String> secretKeys() {
         return optional("secrets.keys");
     }
@@ -158,6 +174,11 @@ public class BrokerConfig {
     }
 
     /** How long a verified domain's record may be missing before the domain is suspended. */
+    /** How long a domain claim may stay unverified before it lapses and no longer holds the name. */
+    public Duration domainPendingTtl() {
+        return Duration.parse(string("domains.pending-ttl", "P7D"));
+    }
+
     public Duration domainGrace() {
         return Duration.parse(string("domains.grace", "P3D"));
     }

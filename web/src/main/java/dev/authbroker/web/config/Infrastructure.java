@@ -56,6 +56,7 @@ public class Infrastructure {
     private InstagramClient instagram;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        config.requireStrongAdminToken();
         secretBox();
         database();
         LOG.info("authbroker started: database migrated, encryption key '" + secretBox.activeKeyId() + "' active");

@@ -14,12 +14,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides, for every {@code /api/client/*} request, which host it is for: the {@code Host} header, or the first
- * {@code X-Forwarded-Host} when the peer is one of {@code authbroker.trusted-proxies} (from anyone else the header
+ * Decides, for every {@code /api/client/*} request, which host it is for: the {@code Host} header, or the last
+ * {@code X-Forwarded-Host} value when the peer is one of {@code authbroker.trusted-proxies} (from anyone else the header
  * changes nothing). The platform host serves every tenant; a verified custom domain serves its tenant; any other
  * host answers 404 with no tenant data.
  */
@@ -42,6 +41,9 @@ public class HostFilter implements ContainerRequestFilter {
 
     @Inject
     CurrentRequest current;
+
+    @Inject
+    TrustedProxies proxies;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -68,18 +70,14 @@ public class HostFilter implements ContainerRequestFilter {
     private String effectiveHostHeader(ContainerRequestContext request) {
         String forwarded = request.getHeaderString("X-Forwarded-Host");
         if (forwarded != null && fromTrustedProxy()) {
-            int comma = forwarded.indexOf(',');
-            return (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
+            // A proxy that appends keeps what the client sent in front: only the last value is the nearest proxy's.
+            int comma = forwarded.lastIndexOf(',');
+            return (comma < 0 ? forwarded : forwarded.substring(comma + 1)).trim();
         }
         return request.getHeaderString("Host");
     }
 
     private boolean fromTrustedProxy() {
-        List<String> proxies = config.trustedProxies();
-        if (proxies.isEmpty() || servletRequest == null) {
-            return false;
-        }
-        String peer = servletRequest.getRemoteAddr();
-        return proxies.stream().map(Cidr::parse).anyMatch(cidr -> cidr.contains(peer));
+        return servletRequest != null && proxies.trusts(servletRequest.getRemoteAddr());
     }
 }

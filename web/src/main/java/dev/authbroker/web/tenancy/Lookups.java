@@ -24,6 +24,10 @@ import java.util.Optional;
 public class Lookups {
 
     static final int MAX_ENTRIES = 10_000;
+    /** Per cache, estimated bytes of keys and values: keys come from requests, a tenant may hold 50 origins. */
+    static final long MAX_WEIGHT = 16L * 1024 * 1024;
+    /** API keys are {@code pk_} and 24 characters; anything much longer is not looked up at all. */
+    static final int MAX_API_KEY_LENGTH = 64;
 
     @Inject
     BrokerConfig config;
@@ -48,13 +52,21 @@ public class Lookups {
     @PostConstruct
     void init() {
         long ttl = config.cacheTtl().toNanos();
-        tenantsByApiKey = new ExpiringCache<>(ttl, MAX_ENTRIES, System::nanoTime);
-        tenantsById = new ExpiringCache<>(ttl, MAX_ENTRIES, System::nanoTime);
-        domainsByHost = new ExpiringCache<>(ttl, MAX_ENTRIES, System::nanoTime);
-        appsByTenant = new ExpiringCache<>(ttl, MAX_ENTRIES, System::nanoTime);
+        tenantsByApiKey = new ExpiringCache<>(ttl, MAX_ENTRIES, MAX_WEIGHT, Lookups::tenantWeight, System::nanoTime);
+        tenantsById = new ExpiringCache<>(ttl, MAX_ENTRIES, MAX_WEIGHT, Lookups::tenantWeight, System::nanoTime);
+        domainsByHost = new ExpiringCache<>(ttl, MAX_ENTRIES, MAX_WEIGHT, (k, v) -> 2L * k.length() + 400, System::nanoTime);
+        appsByTenant = new ExpiringCache<>(ttl, MAX_ENTRIES, MAX_WEIGHT, (k, v) -> 2L * k.length() + 800, System::nanoTime);
+    }
+
+    private static long tenantWeight(String key, Optional<Tenant> tenant) {
+        long origins = tenant.map(t -> t.origins().stream().mapToLong(o -> 2L * o.length() + 48).sum()).orElse(0L);
+        return 2L * key.length() + origins + tenant.map(t -> 2L * t.name().length() + 600).orElse(16L);
     }
 
     public Optional<Tenant> tenantByApiKey(String apiKey) {
+        if (apiKey == null || apiKey.length() > MAX_API_KEY_LENGTH) {
+            return Optional.empty();
+        }
         return tenantsByApiKey.get(apiKey, key -> db.transaction(em -> tenants.findByApiKey(key)));
     }
 

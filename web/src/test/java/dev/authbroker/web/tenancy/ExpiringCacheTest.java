@@ -59,4 +59,19 @@ class ExpiringCacheTest {
         }
         assertThat(cache.get(9, k -> "reloaded")).isEqualTo("v9");
     }
+
+    @Test
+    void boundedByWeightSoLargeKeysCannotFillMemory() {
+        ExpiringCache<String, String> cache = new ExpiringCache<>(1_000, 1_000, 100,
+                (k, v) -> k.length() + v.length(), clock::get);
+        cache.get("a", this::load);
+        assertThat(cache.weight()).isEqualTo(4);
+        assertThat(cache.get("x".repeat(8_000), this::load)).startsWith("xxx");
+        assertThat(cache.size()).as("heavier than the whole budget: not kept").isEqualTo(1);
+        for (int i = 0; i < 20; i++) {
+            cache.get("key-" + i + "-" + "y".repeat(20), this::load);
+            assertThat(cache.weight()).isLessThanOrEqualTo(100);
+        }
+        assertThat(cache.size()).isLessThan(4);
+    }
 }
