@@ -14,6 +14,8 @@ const MESSAGES = {
   invalid_client_credentials: 'Check the App ID and App Secret: copy both exactly from Meta\u2019s App Dashboard (Instagram \u2192 API setup with Instagram login).',
   invalid_hostname: 'That host name cannot be used: it must be a DNS name you own, such as files.example.com \u2014 not an IP address, localhost, a wildcard or the platform\u2019s own host.',
   hostname_taken: 'That host name is already claimed.',
+  too_many_pending_domains: 'This tenant has 20 domains waiting for verification: verify or remove one first. A claim not verified within 7 days lapses by itself.',
+  rate_limited: 'Too many attempts in a short time. Wait a little and try again.',
   domain_not_verified: 'The TXT record was not found with the expected value yet. DNS changes can take a while; check the record and try again.',
   conflict: 'That already exists.',
   not_found: 'Not found: it may have been removed meanwhile. The list was reloaded.',
@@ -28,7 +30,7 @@ const MESSAGES = {
 
 // Codes for answers that carry no JSON error body (e.g. a proxy's or the container's own error page).
 const STATUS_CODES = { 400: 'invalid_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict',
-  413: 'payload_too_large', 415: 'unsupported_media_type', 500: 'internal_error', 502: 'service_unavailable',
+  413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited', 500: 'internal_error', 502: 'service_unavailable',
   503: 'service_unavailable', 504: 'service_unavailable' };
 
 const STORE = { token: 'authbroker.portal.token', tenant: 'authbroker.portal.tenant', operator: 'authbroker.portal.operator' };
@@ -499,9 +501,12 @@ async function loadConnections() {
     return;
   }
   $('connection-list').replaceChildren(el('table', {},
-    el('thead', {}, el('tr', {}, ['Instagram user', 'App', 'Status', 'Connected since', 'Token expires', ''].map(h => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, ['Instagram user', 'Account ID', 'App-scoped ID', 'App', 'Status', 'Connected since', 'Token expires', ''].map(h => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, list.map(c => el('tr', { 'data-id': c.id },
       el('td', {}, who(c)),
+      el('td', { class: 'account-id', title: 'professional account ID: the same for every app' }, c.accountId),
+      el('td', { class: 'app-scoped-id', title: 'this app\'s ID for the user, which Meta names in Deauthorize and Data Deletion' },
+        c.appScopedId || 'not read yet'),
       el('td', {}, c.app === 'custom' ? 'Custom Auth (' + c.clientId + ')' : 'shared app'),
       el('td', {}, el('span', { class: 'badge ' + c.status }, c.status === 'reconnect_required' ? 'reconnect required' : c.status)),
       el('td', {}, timeEl(c.createdAt)),

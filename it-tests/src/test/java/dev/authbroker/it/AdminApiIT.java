@@ -326,11 +326,12 @@ class AdminApiIT {
 
         SecretBox oldActive = SecretBox.fromSpec(System.getProperty("it.keys"), "old");
         SecretBox current = SecretBox.fromSpec(System.getProperty("it.keys"), "it");
-        // rows of another tenant under the old key, so that each rewrap has several batches of work
+        // rows of another tenant under the old key, so that each rewrap has several batches of work (not ACTIVE: their
+        // tokens are not Instagram's, and no background job should call Instagram with them)
         TestTenant filler = createTenant();
         try (var db = TestDb.connect(); var insert = db.prepareStatement("INSERT INTO connection (id, tenant_id, provider, "
                 + "client_id, provider_user_id, username, access_token, token_issued_at, token_expires_at, status, created_at, "
-                + "updated_at) VALUES (?, ?, 'instagram', 'shared-app', ?, 'filler', ?, 0, 9000000000000, 'ACTIVE', 0, 0)")) {
+                + "updated_at) VALUES (?, ?, 'instagram', 'shared-app', ?, 'filler', ?, 0, 9000000000000, 'RECONNECT_REQUIRED', 0, 0)")) {
             for (int i = 0; i < 600; i++) {
                 String id = UUID.randomUUID().toString();
                 insert.setString(1, id);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -75,6 +76,7 @@ class BrowserIT {
                 assertThat(browser.console()).as("portal console").noneMatch(BrowserIT::pageBroke);
 
                 String session = connectInTheDemoPicker(browser, tenant, userId, clientId);
+                seeBothInstagramIdsInThePortal(browser, tenant, userId, clientId);
                 downloadAnImage(browser);
                 disconnect(browser, session);
                 assertThat(browser.console()).as("demo picker and popup console").noneMatch(BrowserIT::pageBroke);
@@ -192,6 +194,27 @@ class BrowserIT {
         browser.waitFor(By.cssSelector("#audit-list tr[data-action='app.instagram.set']"));
         assertThat(browser.driver().getPageSource()).doesNotContain(secret);
         browser.screenshot("portal-audit-log");
+    }
+
+    /** In a second tab signed in as the tenant: the connection lists both of Instagram's ids, labelled. */
+    private void seeBothInstagramIdsInThePortal(Browser browser, TestTenant tenant, String userId, String clientId) {
+        ChromeDriver driver = browser.driver();
+        String demo = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(Broker.url("/portal/"));
+        browser.script("sessionStorage.setItem('authbroker.portal.token', arguments[0]);"
+                + "sessionStorage.setItem('authbroker.portal.tenant', arguments[1]);", tenant.secret(), tenant.id());
+        driver.navigate().refresh();
+        browser.waitUntil(d -> d.findElement(By.id("tenant-name")).getText().equals(tenant.name()));
+        browser.click(By.cssSelector("button[data-section='connections']"));
+        WebElement row = browser.waitFor(By.cssSelector("#connection-list tbody tr"));
+        assertThat(driver.findElements(By.cssSelector("#connection-list th")).stream().map(WebElement::getText))
+                .contains("Account ID", "App-scoped ID");
+        assertThat(row.findElement(By.cssSelector(".account-id")).getText()).isEqualTo(userId);
+        assertThat(row.findElement(By.cssSelector(".app-scoped-id")).getText()).isEqualTo(instagram.appScopedId(clientId, userId));
+        browser.screenshot("portal-connection-ids");
+        driver.close();
+        driver.switchTo().window(demo);
     }
 
     /** Answers the picker session the popup handed to the demo page. */

@@ -171,6 +171,114 @@ class MetaCallbacksIT {
         assertThat(post("deauthorize/pk_unknown", good).status()).isEqualTo(404);
     }
 
+    private static Http.Reply picker(String session) {
+        return Http.get(Broker.url("/api/client/instagram/me")).bearer(session).send();
+    }
+
+    @Test
+    void aConnectionStoresBothInstagramIds() {
+        TestTenant tenant = createTenant();
+        connect(tenant);
+        var row = TestDb.query("SELECT provider_user_id, app_scoped_id FROM connection WHERE tenant_id = ?", tenant.id()).get(0);
+        assertThat(row.get("provider_user_id")).isEqualTo(userId);
+        assertThat(row.get("app_scoped_id")).isEqualTo(instagram.appScopedId("shared-app", userId)).isNotEqualTo(userId);
+
+        JsonObject listed = Broker.admin("GET", "/tenants/" + tenant.id() + "/connections").send().jsonArray().getJsonObject(0);
+        assertThat(listed.getString("accountId")).isEqualTo(userId);
+        assertThat(listed.getString("appScopedId")).isEqualTo(instagram.appScopedId("shared-app", userId));
+    }
+
+    @Test
+    void dataDeletionAndDeauthorizeNamingAnAppScopedIdRemoveThatAppsConnectionOnly() {
+        TestTenant shared = createTenant();
+        String customId = "82" + (long) (Math.random() * 1e12);
+        TestTenant custom = customTenant(customId, "custom-secret-" + customId);
+        String sharedSession = connect(shared);
+        String customSession = connect(custom);
+        String sharedScoped = instagram.appScopedId("shared-app", userId);
+        String customScoped = instagram.appScopedId(customId, userId);
+        assertThat(sharedScoped).isNotEqualTo(customScoped);
+
+        // another app's app-scoped id names nobody of this app
+        assertThat(post("data_deletion", signedFor(customScoped, SHARED_SECRET)).status()).isEqualTo(200);
+        assertThat(post("deauthorize", signedFor(customScoped, SHARED_SECRET)).status()).isEqualTo(200);
+        assertThat(connections(shared)).isEqualTo(1);
+        assertThat(connections(custom)).isEqualTo(1);
+
+        Http.Reply deletion = post("data_deletion", signedFor(sharedScoped, SHARED_SECRET));
+        assertThat(deletion.status()).isEqualTo(200);
+        assertThat(connections(shared)).isZero();
+        assertThat(picker(sharedSession).status()).isEqualTo(401);
+        assertThat(connections(custom)).as("the same person through another app").isEqualTo(1);
+        assertThat(picker(customSession).status()).isEqualTo(200);
+        var request = TestDb.query("SELECT connections_removed FROM deletion_request WHERE confirmation_code = ?",
+                deletion.json().getString("confirmation_code")).get(0);
+        assertThat(((Number) request.get("connections_removed")).intValue()).isEqualTo(1);
+
+        assertThat(post("deauthorize/" + custom.apiKey(), signedFor(customScoped, "custom-secret-" + customId)).status())
+                .isEqualTo(200);
+        assertThat(connections(custom)).isZero();
+        assertThat(picker(customSession).status()).isEqualTo(401);
+    }
+
+    @Test
+    void deauthorizeNamingTheAppScopedIdAndDataDeletionNamingTheAccountIdEachRemoveOnlyTheirAppsConnection() {
+        TestTenant shared = createTenant();
+        String customId = "83" + (long) (Math.random() * 1e12);
+        TestTenant custom = customTenant(customId, "custom-secret-" + customId);
+        String sharedSession = connect(shared);
+        String customSession = connect(custom);
+
+        assertThat(post("deauthorize", signedFor(instagram.appScopedId("shared-app", userId), SHARED_SECRET)).status())
+                .isEqualTo(200);
+        assertThat(connections(shared)).isZero();
+        assertThat(picker(sharedSession).status()).isEqualTo(401);
+        assertThat(connections(custom)).isEqualTo(1);
+
+        connect(shared);
+        assertThat(post("data_deletion/" + custom.apiKey(), signedFor(userId, "custom-secret-" + customId)).status())
+                .isEqualTo(200);
+        assertThat(connections(custom)).isZero();
+        assertThat(picker(customSession).status()).isEqualTo(401);
+        assertThat(connections(shared)).as("the account id of another app's user names only this app's").isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionStoredBeforeTheMigrationIsFoundByItsAccountIdAtOnceAndByItsAppScopedIdAfterTheBackfill() {
+        TestTenant shared = createTenant();
+        String customId = "84" + (long) (Math.random() * 1e12);
+        TestTenant custom = customTenant(customId, "custom-secret-" + customId);
+        connect(shared);
+        connect(custom);
+        // as the V10 migration leaves rows stored before it: no app-scoped id
+        TestDb.update("UPDATE connection SET app_scoped_id = NULL WHERE tenant_id IN (?, ?)", shared.id(), custom.id());
+
+        assertThat(post("deauthorize", signedFor(userId, SHARED_SECRET)).status()).isEqualTo(200);
+        assertThat(connections(shared)).as("found by the account id at once").isZero();
+        assertThat(connections(custom)).isEqualTo(1);
+
+        String scoped = instagram.appScopedId(customId, userId);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ? AND app_scoped_id = ?", custom.id(), scoped) == 0
+                && System.currentTimeMillis() < deadline) {
+            sleep(200);
+        }
+        assertThat(TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ? AND app_scoped_id = ?", custom.id(), scoped))
+                .as("filled in by the backfill, without a sign-in").isEqualTo(1);
+        assertThat(post("data_deletion/" + custom.apiKey(), signedFor(scoped, "custom-secret-" + customId)).status())
+                .isEqualTo(200);
+        assertThat(connections(custom)).isZero();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void replacingCustomAuthRemovesTheOldAppsConnectionsSoNothingOutlivesItsCallbacks() {
         String oldId = "79" + (long) (Math.random() * 1e12);

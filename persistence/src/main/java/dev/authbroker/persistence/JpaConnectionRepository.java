@@ -51,11 +51,13 @@ public final class JpaConnectionRepository implements ConnectionRepository {
 
     @Override
     public int deleteMintedBy(String tenantId, String clientId, String providerUserId) {
+        // Meta names the user by an app-scoped id; the professional account id is matched too (PRODUCT.md).
+        String user = "(c.providerUserId = :u OR c.appScopedId = :u)";
         List<String> ids = (tenantId == null
-                ? db.em().createQuery("SELECT c.id FROM Connection c WHERE c.clientId = :c AND c.providerUserId = :u "
-                        + "AND c.appId IS NULL", String.class)
-                : db.em().createQuery("SELECT c.id FROM Connection c WHERE c.clientId = :c AND c.providerUserId = :u "
-                        + "AND c.tenantId = :t AND c.appId IS NOT NULL", String.class).setParameter("t", tenantId))
+                ? db.em().createQuery("SELECT c.id FROM Connection c WHERE c.clientId = :c AND " + user
+                        + " AND c.appId IS NULL", String.class)
+                : db.em().createQuery("SELECT c.id FROM Connection c WHERE c.clientId = :c AND " + user
+                        + " AND c.tenantId = :t AND c.appId IS NOT NULL", String.class).setParameter("t", tenantId))
                 .setParameter("c", clientId).setParameter("u", providerUserId).getResultList();
         if (ids.isEmpty()) {
             return 0;
@@ -134,5 +136,12 @@ public final class JpaConnectionRepository implements ConnectionRepository {
                         + "WHERE c.id = :id AND c.sealedAccessToken = :expected")
                 .setParameter("replacement", rewrite.replacement()).setParameter("id", rewrite.rowId())
                 .setParameter("expected", rewrite.expected()).executeUpdate() == 1;
+    }
+
+    @Override
+    public List<Connection> withoutAppScopedId(String afterId, int limit) {
+        return db.em().createQuery("SELECT c FROM Connection c WHERE c.appScopedId IS NULL AND c.status = 'ACTIVE' "
+                        + "AND c.id > :after ORDER BY c.id", Connection.class)
+                .setParameter("after", afterId == null ? "" : afterId).setMaxResults(limit).getResultList();
     }
 }

@@ -211,6 +211,21 @@ class RepositoriesTest {
     }
 
     @Test
+    void deleteMintedByMatchesTheAppScopedIdAsWellAsTheAccountId() {
+        Tenant a = tenant();
+        Connection byScoped = connection(a, "17841000000000077");
+        db.run(() -> connections.find(byScoped.id()).orElseThrow().identifyAppScoped("29000000000000077", Instant.now()));
+        Connection unmigrated = connection(a, "17841000000000078");
+
+        assertThat(number(() -> connections.deleteMintedBy(null, "other-app", "29000000000000077"))).isZero();
+        assertThat(number(() -> connections.deleteMintedBy(null, "shared", "29000000000000077"))).isEqualTo(1);
+        assertThat(opt(() -> connections.find(byScoped.id()))).isEmpty();
+        assertThat(list(() -> connections.withoutAppScopedId(null, 1000))).extracting(c -> ((Connection) c).id())
+                .contains(unmigrated.id()).doesNotContain(byScoped.id());
+        assertThat(number(() -> connections.deleteMintedBy(null, "shared", "17841000000000078"))).isEqualTo(1);
+    }
+
+    @Test
     void deleteMintedByThenOnlyThatAppsConnectionsOfThatUser() {
         Tenant a = tenant();
         Tenant b = tenant();

@@ -142,7 +142,8 @@ final class GraphEndpoints implements Area {
         Json.ObjectWriter out = Json.object();
         for (String name : fields.names()) {
             switch (name) {
-                case "id", "user_id" -> out.put(name, token.userId());
+                case "id" -> out.put("id", AppScopedIds.of(token.clientId(), token.userId()));
+                case "user_id" -> out.put("user_id", token.userId());
                 case "username" -> out.put("username", username);
                 case "name" -> out.put("name", username.replace('_', ' '));
                 case "account_type" -> out.put("account_type", "BUSINESS");
@@ -151,7 +152,7 @@ final class GraphEndpoints implements Area {
             }
         }
         if (!fields.has("id")) {
-            out.put("id", token.userId());
+            out.put("id", AppScopedIds.of(token.clientId(), token.userId()));
         }
         Http.json(exchange, 200, out.toString());
     }

@@ -173,6 +173,15 @@ public final class InstagramSimulator implements AutoCloseable {
         tokens.invalidate(accessToken);
     }
 
+    /**
+     * The app-scoped id of account {@code userId} for app {@code clientId}: what the code exchange answers as
+     * {@code user_id} and {@code /me} as {@code id}. Different for each app; {@code userId} itself is the professional
+     * account id ({@code /me}'s {@code user_id}).
+     */
+    public String appScopedId(String clientId, String userId) {
+        return AppScopedIds.of(clientId, userId);
+    }
+
     /** An authorization code as if the user had pressed Allow, for scope instagram_business_basic. */
     public String issueCodeForTest(String clientId, String redirectUri, String userId) {
         return codes.issue(clientId, redirectUri, userId, List.of("instagram_business_basic"));

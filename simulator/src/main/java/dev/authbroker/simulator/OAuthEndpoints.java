@@ -129,7 +129,8 @@ final class OAuthEndpoints implements Area {
         List<String> permissions = code.scopes().stream().map(Json::quote).toList();
         String answer = Json.object()
                 .put("access_token", token)
-                .put("user_id", code.userId())
+                // the app-scoped id, as Meta's code exchange answers it; /me's user_id is the professional account id
+                .put("user_id", AppScopedIds.of(app.clientId(), code.userId()))
                 .putRaw("permissions", Json.array(permissions))
                 .toString();
         Http.json(exchange, 200, app.wrapsTokenAnswer() ? "{\"data\":[" + answer + "]}" : answer);

@@ -53,6 +53,20 @@ class GraphEndpointsTest {
     }
 
     @Test
+    void meAnswersTheAppScopedIdAndTheProfessionalAccountIdEachAppItsOwnScopedId() {
+        String first = instagram.issueLongLivedTokenForTest(CLIENT_ID, USER_ID, 0, 3600);
+        String second = instagram.issueLongLivedTokenForTest("app-other", USER_ID, 0, 3600);
+
+        Map<String, Object> one = test.graph("/me?fields=id,user_id,username", first).json();
+        Map<String, Object> two = test.graph("/me?fields=id,user_id,username", second).json();
+
+        assertThat(one).containsEntry("user_id", USER_ID).containsEntry("id", instagram.appScopedId(CLIENT_ID, USER_ID));
+        assertThat(two).containsEntry("user_id", USER_ID).containsEntry("id", instagram.appScopedId("app-other", USER_ID));
+        assertThat(one.get("id")).isNotEqualTo(two.get("id")).isNotEqualTo(USER_ID);
+        assertThat((String) one.get("id")).hasSize(17).startsWith("2");
+    }
+
+    @Test
     void exchangeWhenShortLivedTokenThenLongLivedTokenThatReadsTheProfile() {
         TestClient.Reply reply = test.exchangeForLongLived(test.shortLivedToken(USER_ID), SECRET);
 
@@ -158,7 +172,8 @@ class GraphEndpointsTest {
         String token = test.longLivedToken(USER_ID);
 
         assertThat(test.graph("/me?fields=user_id,username", token).text())
-                .isEqualTo("{\"user_id\":\"" + USER_ID + "\",\"username\":\"" + USERNAME + "\",\"id\":\"" + USER_ID + "\"}");
+                .isEqualTo("{\"user_id\":\"" + USER_ID + "\",\"username\":\"" + USERNAME + "\",\"id\":\""
+                        + instagram.appScopedId(CLIENT_ID, USER_ID) + "\"}");
         assertThat(test.graph("/me?fields=username", token).json()).containsOnlyKeys("username", "id");
     }
 

@@ -146,7 +146,8 @@ class OAuthEndpointsTest {
         assertThat(reply.status()).isEqualTo(200);
         Map<String, Object> json = reply.json();
         assertThat((String) json.get("access_token")).startsWith("IGQ").hasSizeGreaterThan(40);
-        assertThat(json.get("user_id")).isEqualTo(USER_ID);
+        assertThat(json.get("user_id")).as("the app-scoped id").isEqualTo(instagram.appScopedId(CLIENT_ID, USER_ID))
+                .isNotEqualTo(USER_ID);
         assertThat(json.get("permissions")).isEqualTo(List.of("instagram_business_basic"));
         assertThat(instagram.calls("token")).isEqualTo(1);
         assertThat(instagram.clientIdsSeen("token")).containsExactly(CLIENT_ID);
@@ -160,7 +161,8 @@ class OAuthEndpointsTest {
                 "decision", "allow")).header("Location");
         String code = Forms.parse(URI.create(location).getRawQuery()).get("code");
 
-        assertThat(test.exchangeCode(CLIENT_ID, SECRET, REDIRECT_URI, code).json().get("user_id")).isEqualTo(OTHER_USER_ID);
+        assertThat(test.exchangeCode(CLIENT_ID, SECRET, REDIRECT_URI, code).json().get("user_id"))
+                .isEqualTo(instagram.appScopedId(CLIENT_ID, OTHER_USER_ID));
     }
 
     @Test

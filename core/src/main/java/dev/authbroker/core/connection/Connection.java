@@ -35,8 +35,16 @@ public class Connection {
     @Column(name = "client_id", nullable = false, length = 100)
     private String clientId;
 
+    /** The provider's id of the user that is the same for every app (Instagram: the professional account id). */
     @Column(name = "provider_user_id", nullable = false, length = 64)
     private String providerUserId;
+
+    /**
+     * The provider's id of the user for the minting app only (Instagram: {@code /me}'s {@code id}); null for
+     * connections stored before the broker kept it, until the backfill reads it.
+     */
+    @Column(name = "app_scoped_id", length = 64)
+    private String appScopedId;
 
     @Column(name = "username", length = 100)
     private String username;
@@ -74,6 +82,17 @@ public class Connection {
         c.clientId = Objects.requireNonNull(clientId, "clientId");
         c.providerUserId = Objects.requireNonNull(providerUserId, "providerUserId");
         return c;
+    }
+
+    /** Records the user's app-scoped id (from a sign-in or the backfill). */
+    public void identifyAppScoped(String id, Instant now) {
+        this.appScopedId = Objects.requireNonNull(id, "id");
+        this.updatedAt = now.toEpochMilli();
+    }
+
+    /** The user's id for the minting app only, or null when not known yet. */
+    public String appScopedId() {
+        return appScopedId;
     }
 
     /** Stores a fresh token (sign-in or refresh) and marks the connection usable again. */

@@ -18,8 +18,9 @@ public interface ConnectionRepository {
     void delete(Connection connection);
 
     /**
-     * Removes every connection minted by one app for one provider user, with their picker sessions; returns how
-     * many connections. {@code tenantId} null means the shared app (connections of every tenant minted by it).
+     * Removes every connection minted by one app for one provider user — named by either of its ids, the app-scoped
+     * one or the account id — with their picker sessions; returns how many connections. {@code tenantId} null means
+     * the shared app (connections of every tenant minted by it).
      */
     int deleteMintedBy(String tenantId, String clientId, String providerUserId);
 
@@ -50,6 +51,12 @@ public interface ConnectionRepository {
     List<Connection> dueForRefresh(java.time.Instant now, java.time.Duration window, int limit);
 
     Optional<PickerSession> findSession(String tokenHash);
+
+    /**
+     * Active connections stored before the broker kept app-scoped ids, in id order after {@code afterId} (null: from
+     * the start), at most {@code limit}, for the backfill.
+     */
+    List<Connection> withoutAppScopedId(String afterId, int limit);
 
     /** A page of all connections in id order after {@code afterId}, for key rewrapping. */
     List<Connection> page(String afterId, int limit);

@@ -140,14 +140,16 @@ public final class InstagramClient {
         return new TokenGrant(token, null, now.plusSeconds(((JsonNumber) expires).longValue()));
     }
 
+    /** Both ids of the account behind the token, and its user name. */
     public Profile profile(String accessToken) {
-        JsonObject answer = call(get(endpoints.graphUrl() + "/me?fields=user_id,username", accessToken), "profile");
-        String userId = idString(answer, "user_id");
+        JsonObject answer = call(get(endpoints.graphUrl() + "/me?fields=id,user_id,username", accessToken), "profile");
+        String appScopedId = idString(answer, "id");
+        String accountId = idString(answer, "user_id");
         String username = string(answer, "username");
-        if (userId == null || username == null) {
-            throw new ProviderException(ErrorCode.PROVIDER_ERROR, "Instagram's profile answer lacked user_id or username");
+        if (appScopedId == null || accountId == null || username == null) {
+            throw new ProviderException(ErrorCode.PROVIDER_ERROR, "Instagram's profile answer lacked id, user_id or username");
         }
-        return new Profile(userId, username);
+        return new Profile(appScopedId, accountId, username);
     }
 
     public MediaPage media(String accessToken, String after, int limit) {

@@ -56,20 +56,23 @@ class InstagramClientTest {
     void fullExchangeThenLongLivedTokenAndProfile() {
         String code = instagram.issueCodeForTest("client-test", REDIRECT, "17841400000000042");
         TokenGrant shortLived = client.exchangeCode(APP, REDIRECT, code);
-        assertThat(shortLived.userId()).isEqualTo("17841400000000042");
+        String appScoped = instagram.appScopedId("client-test", "17841400000000042");
+        assertThat(shortLived.userId()).as("the code exchange answers the app-scoped id").isEqualTo(appScoped);
         assertThat(shortLived.toString()).doesNotContain(shortLived.accessToken());
 
         Instant now = Instant.now();
         TokenGrant longLived = client.exchangeForLongLived(APP, shortLived.accessToken(), now);
         assertThat(longLived.expiresAt()).isAfter(now.plus(Duration.ofDays(59)));
-        assertThat(client.profile(longLived.accessToken()).username()).isEqualTo("unit_user");
+        Profile profile = client.profile(longLived.accessToken());
+        assertThat(profile).isEqualTo(new Profile(appScoped, "17841400000000042", "unit_user"));
     }
 
     @Test
     void wrappedTokenAnswerThenAcceptedToo() {
         ClientCredentials wrapped = new ClientCredentials("client-test-wrapped", "secret-wrapped");
         String code = instagram.issueCodeForTest("client-test-wrapped", REDIRECT, "17841400000000042");
-        assertThat(client.exchangeCode(wrapped, REDIRECT, code).userId()).isEqualTo("17841400000000042");
+        assertThat(client.exchangeCode(wrapped, REDIRECT, code).userId())
+                .isEqualTo(instagram.appScopedId("client-test-wrapped", "17841400000000042"));
     }
 
     @Test

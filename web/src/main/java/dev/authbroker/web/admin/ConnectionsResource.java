@@ -81,12 +81,20 @@ public class ConnectionsResource {
                 .add("id", c.id())
                 .add("provider", c.provider())
                 .add("providerUserId", c.providerUserId())
+                // Instagram's two ids of the user: the professional account id (the same for every app) and the id
+                // for the minting app only (null until the backfill reads it for connections made before 2026-12)
+                .add("accountId", c.providerUserId())
                 .add("app", c.sharedApp() ? "shared" : "custom")
                 .add("clientId", c.clientId())
                 .add("status", c.status().name().toLowerCase(Locale.ROOT))
                 .add("createdAt", c.createdAt().toString())
                 .add("updatedAt", c.updatedAt().toString())
                 .add("tokenExpiresAt", c.tokenExpiresAt().toString());
+        if (c.appScopedId() == null) {
+            b.addNull("appScopedId");
+        } else {
+            b.add("appScopedId", c.appScopedId());
+        }
         if (c.username() == null) {
             b.addNull("username");
         } else {

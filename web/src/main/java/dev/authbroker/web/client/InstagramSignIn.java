@@ -145,19 +145,23 @@ public class InstagramSignIn {
         TokenGrant shortLived = instagram.exchangeCode(app, binding.redirectUri(), code);
         TokenGrant longLived = instagram.exchangeForLongLived(app, shortLived.accessToken(), now);
         Profile profile = instagram.profile(longLived.accessToken());
-        if (!profile.userId().equals(shortLived.userId())) {
-            LOG.warning("Instagram profile user differs from the token's user; using the profile's");
+        // The code exchange names the user by the app-scoped id, like /me's id; /me's user_id is the account id.
+        if (!shortLived.userId().equals(profile.appScopedId()) && !shortLived.userId().equals(profile.accountId())) {
+            LOG.warning("Instagram's code exchange named a user that /me does not (tenant " + binding.tenantId()
+                    + "); keeping /me's ids");
         }
         PickerSession.Issued session = db.transaction(em -> {
-            Connection connection = connections.find(binding.tenantId(), binding.clientId(), profile.userId()).orElse(null);
+            Connection connection = connections.find(binding.tenantId(), binding.clientId(), profile.accountId()).orElse(null);
             if (connection == null) {
-                connection = Connection.create(binding.tenantId(), PROVIDER, binding.appId(), binding.clientId(), profile.userId());
+                connection = Connection.create(binding.tenantId(), PROVIDER, binding.appId(), binding.clientId(), profile.accountId());
                 connection.replaceToken(longLived.accessToken(), now, longLived.expiresAt(), box, now);
                 connection.rename(profile.username(), now);
+                connection.identifyAppScoped(profile.appScopedId(), now);
                 connections.add(connection);
             } else {
                 connection.replaceToken(longLived.accessToken(), now, longLived.expiresAt(), box, now);
                 connection.rename(profile.username(), now);
+                connection.identifyAppScoped(profile.appScopedId(), now);
             }
             PickerSession.Issued issued = PickerSession.issue(connection, now, config.sessionTtl());
             connections.addSession(issued.session());

@@ -143,6 +143,11 @@ public class BrokerConfig {
         return Duration.parse(string("instagram.refresh-interval", "PT1H"));
     }
 
+    /** How often connections stored without an app-scoped id are completed from /me (a bounded batch a run). */
+    public Duration backfillInterval() {
+        return Duration.parse(string("instagram.backfill-interval", "PT10S"));
+    }
+
     public int refreshBatch() {
         return Integer.parseInt(string("instagram.refresh-batch", "100"));
     }
