@@ -89,8 +89,10 @@ class HardeningIT {
     void aContentLengthBeyondTwoToThe31Is413() {
         String url = Broker.url("/api/client/instagram/data_deletion");
         String head = "POST " + URI.create(url).getPath() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + FORM;
-        // a client that waits for the go-ahead before sending gets the refusal at once
-        assertThat(Http.rawStatus(url, head + "\r\nExpect: 100-continue\r\nContent-Length: 3000000000", "")).isEqualTo(413);
+        // a client that waits for the go-ahead before sending gets the refusal at once; on WildFly, Undertow refuses a
+        // declared length over its max-post-size (10 MB by default) itself, with 400, before the broker sees it
+        int refused = "wildfly".equals(System.getProperty("it.server")) ? 400 : 413;
+        assertThat(Http.rawStatus(url, head + "\r\nExpect: 100-continue\r\nContent-Length: 3000000000", "")).isEqualTo(refused);
         assertThat(Http.rawStatus(url, head + "\r\nContent-Length: 200000", "s".repeat(200_000))).isEqualTo(413);
     }
 

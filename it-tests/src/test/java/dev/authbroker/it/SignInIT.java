@@ -181,6 +181,22 @@ class SignInIT {
     }
 
     @Test
+    void aCallbackWithAValidStateButNoCodeAnswers400WithAnIntactPageThatTellsThePicker() {
+        TestTenant tenant = createTenant();
+        Popup popup = new Popup();
+        String callback = popup.consent(popup.open(query(tenant)), userId, true);
+        String state = Popup.query(URI.create(callback)).get("state");
+
+        Http.Reply page = popup.callback(Broker.url("/api/client/instagram/authCallback/open?state=" + enc(state)));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertPopupHeaders(page);
+        // served as HTML, not escaped into text (RESTEasy sanitises 400 bodies unless told not to)
+        assertThat(page.body()).startsWith("<!doctype html>").doesNotContain("&lt;").contains("<script nonce=\"")
+                .contains("\"status\":\"error\"", "\"error\":\"invalid_request\"", "window.close()");
+    }
+
+    @Test
     void aCallbackFromAnotherBrowserDoesNotBurnTheVictimsSignIn() {
         TestTenant tenant = createTenant();
         Popup victim = new Popup();
@@ -393,7 +409,7 @@ class SignInIT {
         assertThat(page.body()).contains("\"status\":\"connected\"");
 
         String tables = TestDb.everything();
-        String log = Files.readString(TestEnvironment.serverLog(), StandardCharsets.UTF_8);
+        String log = TestEnvironment.serverLogText();
         for (String secret : List.of(canary, canary + "LL", code, "shared-app-secret")) {
             for (String form : AdminApiIT.encodings(secret)) {
                 assertThat(tables).doesNotContain(form);

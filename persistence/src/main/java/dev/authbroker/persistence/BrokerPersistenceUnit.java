@@ -33,10 +33,13 @@ final class BrokerPersistenceUnit implements PersistenceUnitInfo {
 
     private final String providerClassName;
     private final ClassLoader classLoader;
+    private final DataSource pool;
 
-    BrokerPersistenceUnit(String providerClassName, ClassLoader classLoader) {
+    /** {@code pool}: the connection pool to use, or null for the provider's own (from the JDBC properties). */
+    BrokerPersistenceUnit(String providerClassName, ClassLoader classLoader, DataSource pool) {
         this.providerClassName = providerClassName;
         this.classLoader = classLoader;
+        this.pool = pool;
     }
 
     @Override
@@ -61,7 +64,7 @@ final class BrokerPersistenceUnit implements PersistenceUnitInfo {
 
     @Override
     public DataSource getNonJtaDataSource() {
-        return null;
+        return pool;
     }
 
     @Override

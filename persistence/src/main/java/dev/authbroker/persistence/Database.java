@@ -1,5 +1,7 @@
 package dev.authbroker.persistence;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -23,10 +25,12 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
     private final EntityManagerFactory factory;
+    private final AutoCloseable pool;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
-    private Database(EntityManagerFactory factory) {
+    private Database(EntityManagerFactory factory, AutoCloseable pool) {
         this.factory = factory;
+        this.pool = pool;
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -62,9 +66,41 @@ public final class Database implements AutoCloseable {
         properties.put("hibernate.connection.pool_size", Integer.toString(settings.maxConnections()));
         properties.put("hibernate.hbm2ddl.auto", "none");
         PersistenceProvider provider = provider();
-        EntityManagerFactory factory = provider.createContainerEntityManagerFactory(
-                new BrokerPersistenceUnit(provider.getClass().getName(), Database.class.getClassLoader()), properties);
-        return new Database(factory);
+        HikariDataSource pool = null;
+        if (provider.getClass().getName().startsWith("org.hibernate")) {
+            // Hibernate's built-in pool is "not intended for production use" and fails at once when exhausted:
+            // under Hibernate the broker brings HikariCP, sized and timed like EclipseLink's pool above.
+            pool = hikari(settings);
+            properties.keySet().removeIf(key -> key.startsWith("jakarta.persistence.jdbc."));
+            properties.put("jakarta.persistence.nonJtaDataSource", pool);
+        }
+        try {
+            EntityManagerFactory factory = provider.createContainerEntityManagerFactory(
+                    new BrokerPersistenceUnit(provider.getClass().getName(), Database.class.getClassLoader(), pool), properties);
+            return new Database(factory, pool);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw e;
+        }
+    }
+
+    private static HikariDataSource hikari(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("authbroker");
+        config.setDriverClassName(settings.driverClass());
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxConnections());
+        // fail fast while the database is down, as EclipseLink's pool wait above
+        config.setConnectionTimeout(3000);
+        // start even when the database is not reachable yet; connections are opened when it is
+        config.setInitializationFailTimeout(-1);
+        // after a database restart, drop the connections it broke instead of reusing them forever
+        config.setExceptionOverrideClassName(BrokenConnections.class.getName());
+        return new HikariDataSource(config);
     }
 
     static void migrate(DatabaseSettings settings) {
@@ -147,6 +183,13 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (factory.isOpen()) {
             factory.close();
+        }
+        if (pool != null) {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                // closing at shutdown: nothing left to do about it
+            }
         }
     }
 }

@@ -32,6 +32,11 @@ public final class JpaCustomDomainRepository implements CustomDomainRepository {
     @Override
     public void delete(CustomDomain domain) {
         db.em().createQuery("DELETE FROM CustomDomain d WHERE d.hostname = :h").setParameter("h", domain.hostname()).executeUpdate();
+        // a bulk delete leaves the entity managed; Hibernate would then refuse a new claim of the same name in this
+        // transaction as a duplicate
+        if (db.em().contains(domain)) {
+            db.em().detach(domain);
+        }
     }
 
     @Override

@@ -20,6 +20,14 @@ public final class Broker {
         return base() + path;
     }
 
+    /**
+     * A MicroProfile Health URL ({@code /health/ready}, {@code /health/live}): on Payara Micro at the broker's own
+     * address, on WildFly on its management interface ({@code it.health.base}).
+     */
+    public static String healthUrl(String path) {
+        return System.getProperty("it.health.base", base()) + path;
+    }
+
     public static String operatorToken() {
         return System.getProperty("it.operator.token");
     }

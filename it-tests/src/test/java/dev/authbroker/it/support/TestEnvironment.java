@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.h2.tools.Server;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -69,6 +72,26 @@ public final class TestEnvironment implements LauncherSessionListener {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Everything the server logged: its console as this JVM saw it, and on WildFly also its own {@code server.log}
+     * (which holds more than the console, e.g. DEBUG lines of {@code standalone-microprofile.xml}).
+     */
+    public static String serverLogText() {
+        StringBuilder text = new StringBuilder();
+        List<Path> logs = new ArrayList<>(List.of(serverLog()));
+        if (System.getProperty("it.wildfly.base") != null) {
+            logs.add(Path.of(System.getProperty("it.wildfly.base"), "log", "server.log"));
+        }
+        for (Path log : logs) {
+            try {
+                text.append(Files.readString(log, StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return text.toString();
     }
 
     public static Path serverLog() {
