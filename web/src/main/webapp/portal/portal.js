@@ -394,6 +394,7 @@ function domainHelp(d) {
 }
 
 async function loadDomains() {
+  $('cname-target').textContent = location.hostname;
   const domains = await attempt(null, () => api('GET', tenantPath('/domains')));
   if (!domains) return;
   if (!domains.length) {

@@ -152,6 +152,8 @@ class BrowserIT {
         By row = By.cssSelector(".domain[data-hostname='" + domain + "']");
         browser.waitFor(row);
         assertThat(driver.findElement(row).getDomAttribute("data-status")).isEqualTo("pending");
+        assertThat(driver.findElement(By.id("cname-target")).getText()).isEqualTo("localhost");
+        assertThat(driver.findElement(By.id("cname-help")).getText()).contains("certificate is issued automatically");
         String txtName = browser.value(By.id("txt-name-0"));
         String txtValue = browser.value(By.id("txt-value-0"));
         assertThat(txtName).isEqualTo("_authbroker-challenge." + domain);

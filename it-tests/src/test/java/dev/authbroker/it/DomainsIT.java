@@ -174,7 +174,7 @@ class DomainsIT {
     }
 
     @Test
-    void recordRemovedPastGraceThenSuspendedAuditedAndNotServed() throws Exception {
+    void recordRemovedPastGraceThenSuspendedAuditedAndNotServedAndRestoredWhenItIsBack() throws Exception {
         JsonObject added = verifiedDomain(tenant, domain);
         customAuth(tenant, domain);
         assertThat(new Popup(domain).open("origin=" + enc(tenant.origin())).status()).isEqualTo(302);
@@ -194,6 +194,17 @@ class DomainsIT {
         assertThat(status).isEqualTo("SUSPENDED");
         assertThat(new Popup(domain).open("origin=" + enc(tenant.origin())).status()).isEqualTo(404);
         assertThat(admin("GET", "/tenants/" + tenant.id() + "/audit").send().body()).contains("domain.suspended");
+
+        // the owner puts the record back: the next re-check serves the domain again
+        dns.setTxt(added.getString("txtName"), added.getString("txtValue"));
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !"VERIFIED".equals(status)) {
+            Thread.sleep(250);
+            status = TestDb.query("SELECT status FROM custom_domain WHERE hostname = ?", domain).get(0).get("status");
+        }
+        assertThat(status).isEqualTo("VERIFIED");
+        assertThat(new Popup(domain).open("origin=" + enc(tenant.origin())).status()).isEqualTo(302);
+        assertThat(admin("GET", "/tenants/" + tenant.id() + "/audit").send().body()).contains("domain.restored");
     }
 
     @Test

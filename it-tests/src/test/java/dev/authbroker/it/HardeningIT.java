@@ -172,22 +172,9 @@ class HardeningIT {
 
     /** A request through the trusted proxy (127.0.0.2) for {@code forwardedFor}; answers the whole response. */
     private static String viaProxy(String forwardedFor, String method, String path, String... headers) {
-        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(System.getProperty("it.broker.port")).append("\r\n")
-                .append("X-Forwarded-For: ").append(forwardedFor).append("\r\nConnection: close\r\n");
-        for (String header : headers) {
-            request.append(header).append("\r\n");
-        }
-        request.append("\r\n");
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.getInteger("it.broker.port")), 5000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 1);
+        all[headers.length] = "X-Forwarded-For: " + forwardedFor;
+        return Http.viaTrustedProxy(method, path, all);
     }
 
     private static String someAddress() {

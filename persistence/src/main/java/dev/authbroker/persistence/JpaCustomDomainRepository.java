@@ -2,6 +2,7 @@ package dev.authbroker.persistence;
 
 import dev.authbroker.core.domain.CustomDomain;
 import dev.authbroker.core.domain.CustomDomainRepository;
+import dev.authbroker.core.domain.DomainStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,9 +54,27 @@ public final class JpaCustomDomainRepository implements CustomDomainRepository {
     }
 
     @Override
-    public List<CustomDomain> dueForRecheck(int limit) {
-        return db.em().createQuery("SELECT d FROM CustomDomain d WHERE d.status = 'VERIFIED' "
-                        + "ORDER BY COALESCE(d.checkedAt, 0), d.hostname", CustomDomain.class)
-                .setMaxResults(limit).getResultList();
+    public List<CustomDomain> servedOrSuspended(String afterHostname, int limit) {
+        return db.em().createQuery("SELECT d FROM CustomDomain d WHERE d.status IN ('VERIFIED', 'SUSPENDED') "
+                        + "AND d.hostname > :after ORDER BY d.hostname", CustomDomain.class)
+                .setParameter("after", afterHostname == null ? "" : afterHostname).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<String> verifiedHostnames() {
+        return db.em().createQuery("SELECT d.hostname FROM CustomDomain d WHERE d.status = 'VERIFIED'", String.class)
+                .getResultList();
+    }
+
+    @Override
+    public List<CustomDomain> page(DomainStatus status, String afterHostname, int limit) {
+        String byStatus = status == null ? "" : " AND d.status = :status";
+        var query = db.em().createQuery("SELECT d FROM CustomDomain d WHERE d.hostname > :after" + byStatus
+                + " ORDER BY d.hostname", CustomDomain.class)
+                .setParameter("after", afterHostname == null ? "" : afterHostname).setMaxResults(limit);
+        if (status != null) {
+            query.setParameter("status", status.name());
+        }
+        return query.getResultList();
     }
 }

@@ -20,6 +20,15 @@ public interface CustomDomainRepository {
     /** Deletes pending claims made before {@code before}; returns how many. */
     int deletePendingBefore(java.time.Instant before);
 
-    /** Verified domains checked longest ago first (never checked first), at most limit, for the re-check job. */
-    List<CustomDomain> dueForRecheck(int limit);
+    /** The host names of every verified domain. */
+    List<String> verifiedHostnames();
+
+    /**
+     * Every tenant's domains in host name order after {@code afterHostname} (null: from the start), of one status
+     * (null: all), at most {@code limit}.
+     */
+    List<CustomDomain> page(DomainStatus status, String afterHostname, int limit);
+
+    /** Verified and suspended domains in host name order after {@code afterHostname} (null: from the start), for the re-check. */
+    List<CustomDomain> servedOrSuspended(String afterHostname, int limit);
 }

@@ -167,6 +167,32 @@ public final class Http {
         }
     }
 
+    /**
+     * A request sent from 127.0.0.2 — the trusted proxy of the tests' {@code authbroker.trusted-proxies} — to the
+     * broker, with {@code headers} ("Name: value") as given (Host defaults to the platform's); answers the whole
+     * response as text.
+     */
+    public static String viaTrustedProxy(String method, String path, String... headers) {
+        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+        if (java.util.Arrays.stream(headers).noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+            request.append("Host: localhost:").append(System.getProperty("it.broker.port")).append("\r\n");
+        }
+        request.append("Connection: close\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        request.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.getInteger("it.broker.port")), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An answer: status, headers and body. */
     public record Reply(HttpResponse<byte[]> response) {
 

@@ -56,6 +56,11 @@ public final class Popup {
         if (openReply.status() != 302 || location == null) {
             throw new AssertionError("expected a redirect to Instagram, got " + openReply);
         }
+        return consent(location, userId, allow);
+    }
+
+    /** Step 2 from the authorize URL the broker redirected to. */
+    public static String consent(String location, String userId, boolean allow) {
         Map<String, String> query = query(URI.create(location));
         Http.Reply page = Http.get(location).send();
         if (page.status() != 200) {

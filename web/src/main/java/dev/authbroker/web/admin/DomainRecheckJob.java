@@ -9,6 +9,7 @@ import dev.authbroker.core.domain.TxtResolver;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.config.PeriodicTask;
+import dev.authbroker.web.edge.VerifiedHostnames;
 import dev.authbroker.web.tenancy.Lookups;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,18 +17,27 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
- * Re-checks verified domains' TXT records, a bounded batch per run (least recently checked first). A domain whose
- * record has been missing for {@code authbroker.domains.grace} is suspended — no longer served — and the audit log
- * says so. A DNS server that does not answer proves nothing and changes nothing.
+ * Re-checks the TXT record of every verified and every suspended domain once per
+ * {@code authbroker.domains.recheck-interval}, however many there are: pages of {@value #PAGE} in host name order,
+ * each page's lookups {@code authbroker.domains.recheck-concurrency} at a time, its outcomes written in one
+ * transaction. A record missing for {@code authbroker.domains.grace} suspends the domain (no longer served, audit
+ * {@code domain.suspended}); a suspended domain whose record is back is served again (audit {@code domain.restored}).
+ * A DNS server that does not answer proves nothing and changes nothing.
  */
 @ApplicationScoped
 public class DomainRecheckJob {
 
-    static final int BATCH = 200;
+    static final int PAGE = 500;
     private static final Logger LOG = Logger.getLogger(DomainRecheckJob.class.getName());
 
     @Inject
@@ -45,6 +55,12 @@ public class DomainRecheckJob {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Lookups lookups;
+
+    @Inject
+    VerifiedHostnames verified;
+
     private PeriodicTask task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -58,29 +74,81 @@ public class DomainRecheckJob {
         }
     }
 
-    @Inject
-    Lookups lookups;
+    /** One pass over every verified and suspended domain; answers how many were looked up. */
+    public int run() {
+        ExecutorService lookupsPool = Executors.newFixedThreadPool(config.domainRecheckConcurrency(), r -> {
+            Thread t = new Thread(r, "authbroker-domain-recheck-dns");
+            t.setDaemon(true);
+            return t;
+        });
+        int checked = 0;
+        int changed = 0;
+        try {
+            String after = null;
+            while (true) {
+                String cursor = after;
+                List<CustomDomain> page = db.transaction(em -> domains.servedOrSuspended(cursor, PAGE));
+                if (page.isEmpty()) {
+                    break;
+                }
+                Map<String, Boolean> found = lookUp(page, lookupsPool);
+                changed += db.transaction(em -> record(found));
+                checked += page.size();
+                after = page.get(page.size() - 1).hostname();
+            }
+        } finally {
+            lookupsPool.shutdownNow();
+        }
+        if (changed > 0) {
+            lookups.clear();
+            verified.reload();
+        }
+        return checked;
+    }
 
-    public void run() {
-        List<CustomDomain> due = db.transaction(em -> domains.dueForRecheck(BATCH));
-        for (CustomDomain domain : due) {
-            boolean found;
+    /** Each domain's record, seen or not; domains whose DNS lookup failed are left out. */
+    private Map<String, Boolean> lookUp(List<CustomDomain> page, ExecutorService pool) {
+        Map<String, Future<Boolean>> pending = new LinkedHashMap<>();
+        for (CustomDomain domain : page) {
+            pending.put(domain.hostname(), pool.submit(() -> dns.txt(domain.txtName()).contains(domain.txtValue())));
+        }
+        Map<String, Boolean> found = new LinkedHashMap<>();
+        pending.forEach((hostname, answer) -> {
             try {
-                found = dns.txt(domain.txtName()).contains(domain.txtValue());
-            } catch (TxtResolver.DnsUnavailableException e) {
+                found.put(hostname, answer.get());
+            } catch (ExecutionException e) {
+                // DNS did not answer: proves nothing
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking domains", e);
+            }
+        });
+        return found;
+    }
+
+    private int record(Map<String, Boolean> found) {
+        int changed = 0;
+        Instant now = Instant.now();
+        for (Map.Entry<String, Boolean> outcome : found.entrySet()) {
+            CustomDomain current = domains.find(outcome.getKey()).orElse(null);
+            if (current == null || current.status() == DomainStatus.PENDING) {
+                continue; // removed or re-claimed meanwhile
+            }
+            DomainStatus before = current.status();
+            if (!current.recordChecked(outcome.getValue(), now, config.domainGrace())) {
                 continue;
             }
-            db.run(() -> domains.find(domain.hostname()).ifPresent(current -> {
-                Instant now = Instant.now();
-                if (current.recordChecked(found, now, config.domainGrace()) && current.status() == DomainStatus.SUSPENDED) {
-                    audit.record(new AuditEvent(current.tenantId(), "system", "domain.suspended",
-                            "hostname=" + current.hostname() + " (TXT record missing past the grace period)", now));
-                    LOG.warning("custom domain " + current.hostname() + " suspended: TXT record missing");
-                }
-            }));
+            changed++;
+            if (current.status() == DomainStatus.SUSPENDED) {
+                audit.record(new AuditEvent(current.tenantId(), "system", "domain.suspended",
+                        "hostname=" + current.hostname() + " (TXT record missing past the grace period)", now));
+                LOG.warning("custom domain " + current.hostname() + " suspended: TXT record missing");
+            } else if (before == DomainStatus.SUSPENDED) {
+                audit.record(new AuditEvent(current.tenantId(), "system", "domain.restored",
+                        "hostname=" + current.hostname() + " (TXT record found again)", now));
+                LOG.info("custom domain " + current.hostname() + " restored: TXT record found again");
+            }
         }
-        if (!due.isEmpty()) {
-            lookups.clear();
-        }
+        return changed;
     }
 }

@@ -68,7 +68,7 @@ public class SignInResource {
                     .location(URI.create(started.authorizeUrl()))
                     .header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "no-referrer")
-                    .cookie(browserCookie(browser, resolved.publicOrigin().startsWith("https:")))
+                    .cookie(browserCookie(browser, resolved.publicOrigin().startsWith("https:") || proxies.https(servletRequest)))
                     .build();
         } catch (RateLimitedException e) {
             return Response.fromResponse(PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), null))

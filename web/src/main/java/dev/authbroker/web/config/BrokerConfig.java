@@ -184,6 +184,11 @@ public class BrokerConfig {
         return Duration.parse(string("domains.pending-ttl", "P7D"));
     }
 
+    /** DNS lookups at once while re-checking domains. */
+    public int domainRecheckConcurrency() {
+        return Integer.parseInt(string("domains.recheck-concurrency", "16"));
+    }
+
     public Duration domainGrace() {
         return Duration.parse(string("domains.grace", "P3D"));
     }

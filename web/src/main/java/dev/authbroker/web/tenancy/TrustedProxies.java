@@ -42,4 +42,19 @@ public class TrustedProxies {
         String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
         return IP_LITERAL.matcher(last).matches() ? last : peer;
     }
+
+    /**
+     * Whether the browser used https: the connection itself, or behind a trusted proxy its {@code X-Forwarded-Proto}
+     * (the last value). Cookies set on such a request carry {@code Secure}.
+     */
+    public boolean https(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        if (!trusts(request.getRemoteAddr())) {
+            return false;
+        }
+        String forwarded = String.join(",", Collections.list(request.getHeaders("X-Forwarded-Proto")));
+        return forwarded.substring(forwarded.lastIndexOf(',') + 1).trim().equalsIgnoreCase("https");
+    }
 }
