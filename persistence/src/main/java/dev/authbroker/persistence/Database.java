@@ -26,11 +26,18 @@ public final class Database implements AutoCloseable {
 
     private final EntityManagerFactory factory;
     private final AutoCloseable pool;
+    private final boolean postgresql;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
-    private Database(EntityManagerFactory factory, AutoCloseable pool) {
+    private Database(EntityManagerFactory factory, AutoCloseable pool, boolean postgresql) {
         this.factory = factory;
         this.pool = pool;
+        this.postgresql = postgresql;
+    }
+
+    /** Whether the database is PostgreSQL (else H2), for the few statements the two write differently. */
+    boolean isPostgresql() {
+        return postgresql;
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -77,7 +84,7 @@ public final class Database implements AutoCloseable {
         try {
             EntityManagerFactory factory = provider.createContainerEntityManagerFactory(
                     new BrokerPersistenceUnit(provider.getClass().getName(), Database.class.getClassLoader(), pool), properties);
-            return new Database(factory, pool);
+            return new Database(factory, pool, settings.url().startsWith("jdbc:postgresql:"));
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
