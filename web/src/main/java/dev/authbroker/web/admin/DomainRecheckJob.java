@@ -81,6 +81,7 @@ public class DomainRecheckJob {
             t.setDaemon(true);
             return t;
         });
+        long started = System.nanoTime();
         int checked = 0;
         int changed = 0;
         try {
@@ -102,6 +103,10 @@ public class DomainRecheckJob {
         if (changed > 0) {
             lookups.clear();
             verified.reload();
+        }
+        if (checked > 0) {
+            LOG.info("domain re-check: " + checked + " domain(s) in " + (System.nanoTime() - started) / 1_000_000
+                    + " ms, " + changed + " changed");
         }
         return checked;
     }
