@@ -77,4 +77,14 @@ public final class JpaCustomDomainRepository implements CustomDomainRepository {
         }
         return query.getResultList();
     }
+
+    @Override
+    public int markSeen(List<String> hostnames, java.time.Instant now) {
+        if (hostnames.isEmpty()) {
+            return 0;
+        }
+        return db.em().createQuery("UPDATE CustomDomain d SET d.checkedAt = :now WHERE d.hostname IN :names "
+                        + "AND d.status = 'VERIFIED' AND d.missingSince IS NULL")
+                .setParameter("now", now.toEpochMilli()).setParameter("names", hostnames).executeUpdate();
+    }
 }

@@ -109,6 +109,11 @@ public class CustomDomain {
         return status() == DomainStatus.PENDING && now.toEpochMilli() - createdAt >= pendingTtl.toMillis();
     }
 
+    /** Served, and its record was seen at the last check: a new sighting changes nothing but the check time. */
+    public boolean isVerifiedAndSeen() {
+        return status() == DomainStatus.VERIFIED && missingSince == null;
+    }
+
     public boolean isServed() {
         return status() == DomainStatus.VERIFIED;
     }

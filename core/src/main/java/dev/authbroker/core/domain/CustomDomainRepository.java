@@ -29,6 +29,12 @@ public interface CustomDomainRepository {
      */
     List<CustomDomain> page(DomainStatus status, String afterHostname, int limit);
 
+    /**
+     * Records that the TXT records of these verified domains were seen again at {@code now}, in one statement; rows
+     * that changed meanwhile (no longer verified, or missing) are left alone. Answers how many were touched.
+     */
+    int markSeen(List<String> hostnames, java.time.Instant now);
+
     /** Verified and suspended domains in host name order after {@code afterHostname} (null: from the start), for the re-check. */
     List<CustomDomain> servedOrSuspended(String afterHostname, int limit);
 }

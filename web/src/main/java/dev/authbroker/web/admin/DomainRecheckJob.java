@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * Re-checks the TXT record of every verified and every suspended domain once per
  * {@code authbroker.domains.recheck-interval}, however many there are: pages of {@value #PAGE} in host name order,
  * each page's lookups {@code authbroker.domains.recheck-concurrency} at a time, its outcomes written in one
- * transaction. A record missing for {@code authbroker.domains.grace} suspends the domain (no longer served, audit
+ * transaction (records seen again as before: one statement for the page). A record missing for {@code authbroker.domains.grace} suspends the domain (no longer served, audit
  * {@code domain.suspended}); a suspended domain whose record is back is served again (audit {@code domain.restored}).
  * A DNS server that does not answer proves nothing and changes nothing.
  */
@@ -93,7 +93,14 @@ public class DomainRecheckJob {
                     break;
                 }
                 Map<String, Boolean> found = lookUp(page, lookupsPool);
-                changed += db.transaction(em -> record(found));
+                // the usual outcome — a verified domain's record seen again — is one statement for the whole page
+                List<String> seenAgain = page.stream().filter(CustomDomain::isVerifiedAndSeen)
+                        .map(CustomDomain::hostname).filter(h -> Boolean.TRUE.equals(found.get(h))).toList();
+                seenAgain.forEach(found::remove);
+                changed += db.transaction(em -> {
+                    domains.markSeen(seenAgain, Instant.now());
+                    return record(found);
+                });
                 checked += page.size();
                 after = page.get(page.size() - 1).hostname();
             }
