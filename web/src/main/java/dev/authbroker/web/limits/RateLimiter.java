@@ -14,7 +14,9 @@ public final class RateLimiter {
 
     private final RateLimit limit;
     private final int maxKeys;
+    private static final long PURGE_EVERY_MILLIS = 1000;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private volatile long lastPurge = Long.MIN_VALUE / 2;
 
     public RateLimiter(RateLimit limit, int maxKeys) {
         this.limit = limit;
@@ -44,16 +46,29 @@ public final class RateLimiter {
     private Optional<Duration> check(String key, Instant now, boolean count) {
         long millis = now.toEpochMilli();
         long windowMillis = limit.window().toMillis();
+        if (!count) {
+            // a question only: nothing is created for a key that has no window
+            Window window = windows.get(key);
+            return window == null || millis - window.start >= windowMillis ? Optional.empty() : over(window, millis, false);
+        }
         if (!windows.containsKey(key) && windows.size() >= maxKeys) {
-            windows.values().removeIf(w -> millis - w.start >= windowMillis);
+            // at most one sweep a second: a flood of new addresses must not make every request walk the whole map
+            if (millis - lastPurge >= PURGE_EVERY_MILLIS) {
+                lastPurge = millis;
+                windows.values().removeIf(w -> millis - w.start >= windowMillis);
+            }
             if (windows.size() >= maxKeys) {
                 return Optional.empty();
             }
         }
         Window window = windows.compute(key, (k, w) -> w == null || millis - w.start >= windowMillis ? new Window(millis) : w);
+        return over(window, millis, true);
+    }
+
+    private Optional<Duration> over(Window window, long millis, boolean count) {
         synchronized (window) {
             if (window.count >= limit.permits()) {
-                long wait = window.start + windowMillis - millis;
+                long wait = window.start + limit.window().toMillis() - millis;
                 return Optional.of(Duration.ofMillis(Math.max(wait, 1)));
             }
             if (count) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * After any admin request that may have changed a tenant, app or domain, the {@link Lookups} start over, and after
@@ -16,6 +17,7 @@ import java.util.Set;
 public class AdminWritesClearLookups implements ContainerResponseFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Pattern TENANT = Pattern.compile("/?admin/tenants/[^/]+/?");
 
     @Inject
     Lookups lookups;
@@ -28,7 +30,7 @@ public class AdminWritesClearLookups implements ContainerResponseFilter {
         String path = request.getUriInfo().getPath();
         if (!READS.contains(request.getMethod()) && (path.startsWith("admin/") || path.startsWith("/admin/"))) {
             lookups.clear();
-            if (path.contains("/domains") || "DELETE".equals(request.getMethod())) {
+            if (path.contains("/domains") || ("DELETE".equals(request.getMethod()) && TENANT.matcher(path).matches())) {
                 verified.reload(); // a domain verified or removed, or a tenant deleted with its domains
             }
         }
