@@ -63,8 +63,9 @@ public class WildFlyContainer implements DeployableContainer<WildFlyConfiguratio
         try {
             deleteTree(base);
             copyTree(home.resolve("standalone"), base);
+            configure(Path.of(System.getProperty("it.wildfly.cli")));
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                    "-c", "standalone-microprofile.xml", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                    "-c", "standalone-microprofile.xml", "--stability=community", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                     "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
                     "-Dh2.socketConnectRetry=1"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -89,6 +90,18 @@ public class WildFlyContainer implements DeployableContainer<WildFlyConfiguratio
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LifecycleException("interrupted while starting WildFly", e);
+        }
+    }
+
+    /** The README's configuration script, run offline on the fresh base dir as an operator runs it on theirs. */
+    private void configure(Path script) throws IOException, InterruptedException, LifecycleException {
+        ProcessBuilder cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(),
+                "-Djboss.server.base.dir=" + base, "--file=" + script).redirectErrorStream(true);
+        cli.environment().put("JBOSS_HOME", home.toString());
+        Process process = cli.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 || output.contains("\"outcome\" => \"failed\"")) {
+            throw new LifecycleException("jboss-cli.sh --file=" + script + " failed:\n" + output);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.config.PeriodicTask;
 import dev.authbroker.web.edge.VerifiedHostnames;
+import dev.authbroker.web.metrics.BrokerMetrics;
 import dev.authbroker.web.tenancy.Lookups;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,9 @@ public class DomainRecheckJob {
     @Inject
     VerifiedHostnames verified;
 
+    @Inject
+    BrokerMetrics metrics;
+
     private PeriodicTask task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -93,6 +97,10 @@ public class DomainRecheckJob {
                     break;
                 }
                 Map<String, Boolean> found = lookUp(page, lookupsPool);
+                for (CustomDomain domain : page) {
+                    Boolean seen = found.get(domain.hostname());
+                    metrics.domainCheck(seen == null ? "no_answer" : seen ? "found" : "missing");
+                }
                 // the usual outcome — a verified domain's record seen again — is one statement for the whole page
                 List<String> seenAgain = page.stream().filter(CustomDomain::isVerifiedAndSeen)
                         .map(CustomDomain::hostname).filter(h -> Boolean.TRUE.equals(found.get(h))).toList();

@@ -12,6 +12,7 @@ import dev.authbroker.core.instagram.SignedRequest;
 import dev.authbroker.core.json.JsonTools;
 import dev.authbroker.core.tenant.Tenant;
 import dev.authbroker.persistence.Database;
+import dev.authbroker.web.metrics.BrokerMetrics;
 import dev.authbroker.web.tenancy.TenantResolver;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -66,6 +67,9 @@ public class MetaCallbacksResource {
     @Inject
     SecretBox box;
 
+    @Inject
+    BrokerMetrics metrics;
+
 
     /** The app whose secret verifies a callback, and the tenant it belongs to (null for the shared app). */
     private record VerifyingApp(String tenantId, ClientCredentials credentials, String publicOrigin) {
@@ -86,6 +90,17 @@ public class MetaCallbacksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deauthorize callback of one tenant's Custom Auth app.")
     public Response deauthorize(@PathParam("apikey") String apiKey, @FormParam("signed_request") String signedRequest) {
+        try {
+            Response answer = removeConnections(apiKey, signedRequest);
+            metrics.metaCallback("deauthorize", true);
+            return answer;
+        } catch (BrokerException e) {
+            metrics.metaCallback("deauthorize", false);
+            throw e;
+        }
+    }
+
+    private Response removeConnections(String apiKey, String signedRequest) {
         VerifyingApp app = verifyingApp(apiKey);
         SignedRequest request = SignedRequest.verify(signedRequest, app.credentials().clientSecret());
         int removed = db.transaction(em -> connections.deleteMintedBy(app.tenantId(), app.credentials().clientId(), request.userId()));
@@ -108,6 +123,17 @@ public class MetaCallbacksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Data Deletion callback of one tenant's Custom Auth app.")
     public Response dataDeletion(@PathParam("apikey") String apiKey, @FormParam("signed_request") String signedRequest) {
+        try {
+            Response answer = deleteData(apiKey, signedRequest);
+            metrics.metaCallback("data_deletion", true);
+            return answer;
+        } catch (BrokerException e) {
+            metrics.metaCallback("data_deletion", false);
+            throw e;
+        }
+    }
+
+    private Response deleteData(String apiKey, String signedRequest) {
         VerifyingApp app = verifyingApp(apiKey);
         SignedRequest request = SignedRequest.verify(signedRequest, app.credentials().clientSecret());
         String requestHash = DeletionRequest.hashOf(signedRequest);

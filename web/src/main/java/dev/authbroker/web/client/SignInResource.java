@@ -6,6 +6,7 @@ import dev.authbroker.core.error.BrokerException;
 import dev.authbroker.core.error.ErrorCode;
 import dev.authbroker.web.limits.Limits;
 import dev.authbroker.web.limits.RateLimitedException;
+import dev.authbroker.web.metrics.BrokerMetrics;
 import dev.authbroker.web.tenancy.TenantResolver;
 import dev.authbroker.web.tenancy.TrustedProxies;
 import jakarta.enterprise.context.RequestScoped;
@@ -50,6 +51,9 @@ public class SignInResource {
     TrustedProxies proxies;
 
     @Inject
+    BrokerMetrics metrics;
+
+    @Inject
     HttpServletRequest servletRequest;
 
     @GET
@@ -64,6 +68,7 @@ public class SignInResource {
             // Every picker's hot path: tenant and app come from the Lookups, the state is sealed, nothing is written.
             TenantResolver.Resolved resolved = resolver.resolve(resolver.requestHost(), apiKey);
             InstagramSignIn.Started started = signIn.start(resolved, origin, browser);
+            metrics.signInStarted();
             return Response.status(Response.Status.FOUND)
                     .location(URI.create(started.authorizeUrl()))
                     .header("Cache-Control", "no-store")
@@ -71,9 +76,11 @@ public class SignInResource {
                     .cookie(browserCookie(browser, resolved.publicOrigin().startsWith("https:") || proxies.https(servletRequest)))
                     .build();
         } catch (RateLimitedException e) {
+            metrics.signInFailed(e.code());
             return Response.fromResponse(PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), null))
                     .header("Retry-After", e.retryAfterSeconds()).build();
         } catch (BrokerException e) {
+            metrics.signInFailed(e.code());
             return PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), null);
         }
     }
@@ -88,20 +95,27 @@ public class SignInResource {
         try {
             consumed = signIn.open(state);
         } catch (BrokerException e) {
+            metrics.signInFailed(e.code());
             return PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), null);
         }
         String origin = consumed.binding().origin();
         try {
             signIn.verifyAndSpend(consumed, browserToken, resolver.requestHost().host());
+            if ("access_denied".equals(error)) {
+                metrics.signInDenied();
+                return PopupPages.denied(origin);
+            }
             if (error != null) {
-                return "access_denied".equals(error) ? PopupPages.denied(origin)
-                        : PopupPages.error(ErrorCode.PROVIDER_ERROR.httpStatus(), ErrorCode.PROVIDER_ERROR.code(),
+                metrics.signInFailed(ErrorCode.PROVIDER_ERROR);
+                return PopupPages.error(ErrorCode.PROVIDER_ERROR.httpStatus(), ErrorCode.PROVIDER_ERROR.code(),
                                 "Instagram did not authorize the sign-in", origin);
             }
             InstagramSignIn.Completed completed = signIn.complete(consumed, code);
+            metrics.signInCompleted();
             return PopupPages.connected(origin, completed.sessionToken(), completed.username());
         } catch (BrokerException e) {
             LOG.info("sign-in failed for tenant " + consumed.binding().tenantId() + ": " + e.code().code());
+            metrics.signInFailed(e.code());
             return PopupPages.error(e.code().httpStatus(), e.code().code(), e.getMessage(), origin);
         }
     }

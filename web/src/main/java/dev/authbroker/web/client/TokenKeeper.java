@@ -10,6 +10,7 @@ import dev.authbroker.core.oauth.ProviderException;
 import dev.authbroker.core.oauth.TokenGrant;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.metrics.BrokerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -42,6 +43,9 @@ public class TokenKeeper {
 
     @Inject
     InstagramClient instagram;
+
+    @Inject
+    BrokerMetrics metrics;
 
     /** The token to call Instagram with; throws {@code reconnect_required} when there is none that works. */
     public String accessToken(Connection connection) {
@@ -79,11 +83,13 @@ public class TokenKeeper {
                     markReconnectRequired(connectionId);
                 }
                 LOG.info("token refresh failed for connection " + connectionId + ": " + e.code().code());
+                metrics.tokenRefresh(false);
                 return java.util.Optional.empty();
             }
             Instant done = Instant.now();
             db.run(() -> connections.find(connectionId).ifPresent(c ->
                     c.replaceToken(fresh.accessToken(), done, fresh.expiresAt(), box, done)));
+            metrics.tokenRefresh(true);
             return java.util.Optional.of(fresh.accessToken());
         } finally {
             db.run(() -> connections.releaseLease(connectionId));
