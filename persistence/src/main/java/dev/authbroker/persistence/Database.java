@@ -26,13 +26,15 @@ public final class Database implements AutoCloseable {
 
     private final EntityManagerFactory factory;
     private final AutoCloseable pool;
+    private final DatabaseSettings settings;
     private final boolean postgresql;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
-    private Database(EntityManagerFactory factory, AutoCloseable pool, boolean postgresql) {
+    private Database(EntityManagerFactory factory, AutoCloseable pool, DatabaseSettings settings) {
         this.factory = factory;
         this.pool = pool;
-        this.postgresql = postgresql;
+        this.settings = settings;
+        this.postgresql = settings.url().startsWith("jdbc:postgresql:");
     }
 
     /** Whether the database is PostgreSQL (else H2), for the few statements the two write differently. */
@@ -84,7 +86,7 @@ public final class Database implements AutoCloseable {
         try {
             EntityManagerFactory factory = provider.createContainerEntityManagerFactory(
                     new BrokerPersistenceUnit(provider.getClass().getName(), Database.class.getClassLoader(), pool), properties);
-            return new Database(factory, pool, settings.url().startsWith("jdbc:postgresql:"));
+            return new Database(factory, pool, settings);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -175,6 +177,29 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("no transaction on this thread: wrap the call in Database.transaction");
         }
         return em;
+    }
+
+    /**
+     * Tells every broker listening on this database ({@link #listenForChanges}) that {@code key} changed, when the
+     * database is PostgreSQL ({@code NOTIFY}, delivered at commit). On H2, which serves one broker, it does nothing.
+     */
+    public void publishChange(String key) {
+        if (postgresql) {
+            transaction(em -> em.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                    .setParameter(1, ChangeListener.CHANNEL).setParameter(2, key).getSingleResult());
+        }
+    }
+
+    /**
+     * Hands every key published by any broker on this database (this one included) to {@code onChange}, on a thread
+     * of its own with a connection of its own; {@code onMissed} runs whenever the listener (re)connects, for the
+     * notices that may have gone by meanwhile. On H2 nothing is listened to. Close the answer to stop.
+     */
+    public AutoCloseable listenForChanges(java.util.function.Consumer<String> onChange, Runnable onMissed) {
+        if (!postgresql) {
+            return () -> { };
+        }
+        return ChangeListener.start(settings, onChange, onMissed);
     }
 
     /** True when the database answers a trivial query. */

@@ -9,9 +9,8 @@ import dev.authbroker.core.domain.TxtResolver;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
 import dev.authbroker.web.config.PeriodicTask;
-import dev.authbroker.web.edge.VerifiedHostnames;
 import dev.authbroker.web.metrics.BrokerMetrics;
-import dev.authbroker.web.tenancy.Lookups;
+import dev.authbroker.web.tenancy.ChangeFeed;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -57,10 +56,7 @@ public class DomainRecheckJob {
     AuditLog audit;
 
     @Inject
-    Lookups lookups;
-
-    @Inject
-    VerifiedHostnames verified;
+    ChangeFeed changes;
 
     @Inject
     BrokerMetrics metrics;
@@ -116,8 +112,7 @@ public class DomainRecheckJob {
             lookupsPool.shutdownNow();
         }
         if (changed > 0) {
-            lookups.clear();
-            verified.reload();
+            changes.domainsChanged();
         }
         if (checked > 0) {
             LOG.info("domain re-check: " + checked + " domain(s) in " + (System.nanoTime() - started) / 1_000_000

@@ -3,6 +3,7 @@ package dev.authbroker.web.tenancy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongBiFunction;
@@ -12,7 +13,8 @@ import java.util.function.ToLongBiFunction;
  * most {@code maxWeight} (the weigher's estimate of an entry's bytes, key included; keys come from requests). When
  * full, it starts over: a flood of distinct or oversized keys costs database reads, never memory. An entry heavier
  * than the whole budget is not kept. A zero TTL caches nothing. Two threads missing the same key at once may both
- * load it; the last one stays.
+ * load it; the last one stays. A value loaded while entries were being removed is answered but not kept: it may have
+ * been read before the change that removed them.
  */
 final class ExpiringCache<K, V> {
 
@@ -21,6 +23,8 @@ final class ExpiringCache<K, V> {
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong weight = new AtomicLong();
+    /** Counts removals: a load that saw another count when it started keeps nothing. */
+    private final AtomicLong generation = new AtomicLong();
     private final long ttlNanos;
     private final int maxEntries;
     private final long maxWeight;
@@ -48,7 +52,11 @@ final class ExpiringCache<K, V> {
         if (entry != null && now - entry.loadedAt() < ttlNanos) {
             return entry.value();
         }
+        long loadedIn = generation.get();
         V value = loader.apply(key);
+        if (generation.get() != loadedIn) {
+            return value;
+        }
         long entryWeight = weigher.applyAsLong(key, value);
         if (entryWeight > maxWeight) {
             return value;
@@ -62,8 +70,27 @@ final class ExpiringCache<K, V> {
     }
 
     void clear() {
+        generation.incrementAndGet();
         entries.clear();
         weight.set(0);
+    }
+
+    void remove(K key) {
+        generation.incrementAndGet();
+        Entry<V> removed = entries.remove(key);
+        if (removed != null) {
+            weight.addAndGet(-removed.weight());
+        }
+    }
+
+    /** Removes every entry, fresh or not, whose key and value match. */
+    void removeIf(BiPredicate<K, V> matches) {
+        generation.incrementAndGet();
+        entries.forEach((key, entry) -> {
+            if (matches.test(key, entry.value()) && entries.remove(key, entry)) {
+                weight.addAndGet(-entry.weight());
+            }
+        });
     }
 
     int size() {

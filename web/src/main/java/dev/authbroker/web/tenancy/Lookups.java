@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * The reads on the unauthenticated hot path — host → custom domain, apikey or id → tenant, tenant → Custom Auth app
- * — served from memory for {@code authbroker.cache-ttl} (default 5 s; {@code PT0S} turns it off). Every write
- * through this broker's admin API empties it at once ({@link AdminWritesClearLookups}); a write through another broker
- * sharing the database is seen here within the TTL. Values are detached and only read. Connections, sessions, spent
+ * — served from memory for {@code authbroker.cache-ttl} (default 5 s; {@code PT0S} turns it off). An admin write
+ * forgets what it changed, on this broker at once and on every other broker sharing a PostgreSQL database through
+ * the {@link ChangeFeed}; a change notice that never arrived is made good by the TTL. Values are detached and only read. Connections, sessions, spent
  * states and the verifying app of Meta's callbacks are always read from the database.
  */
 @ApplicationScoped
@@ -81,6 +81,19 @@ public class Lookups {
     /** The tenant's Custom Auth app for {@code instagram}. */
     public Optional<ProviderApp> instagramApp(String tenantId) {
         return appsByTenant.get(tenantId, key -> db.transaction(em -> apps.find(key, "instagram")));
+    }
+
+    /** Forgets everything about one tenant: by id, by API key, its Custom Auth app and its domains. */
+    public void forgetTenant(String tenantId) {
+        tenantsById.remove(tenantId);
+        appsByTenant.remove(tenantId);
+        tenantsByApiKey.removeIf((key, tenant) -> tenant.map(t -> t.id().equals(tenantId)).orElse(false));
+        domainsByHost.removeIf((key, domain) -> domain.map(d -> d.tenantId().equals(tenantId)).orElse(false));
+    }
+
+    /** Forgets every host name, found or not: a domain was claimed, verified, suspended, restored or removed. */
+    public void forgetDomains() {
+        domainsByHost.clear();
     }
 
     public void clear() {

@@ -42,6 +42,40 @@ class ExpiringCacheTest {
     }
 
     @Test
+    void removeForgetsOneKeyOnly() {
+        ExpiringCache<String, String> cache = new ExpiringCache<>(100, 10, 1_000, (k, v) -> 10, clock::get);
+        cache.get("a", this::load);
+        cache.get("b", this::load);
+        cache.remove("a");
+        assertThat(cache.get("b", this::load)).isEqualTo("b#2");
+        assertThat(cache.get("a", this::load)).isEqualTo("a#3");
+        assertThat(cache.weight()).isEqualTo(20);
+    }
+
+    @Test
+    void removeIfForgetsTheMatchingEntries() {
+        ExpiringCache<String, String> cache = new ExpiringCache<>(100, 10, 1_000, (k, v) -> 10, clock::get);
+        cache.get("tenant-1/a", this::load);
+        cache.get("tenant-1/b", this::load);
+        cache.get("tenant-2/a", this::load);
+        cache.removeIf((key, value) -> value.startsWith("tenant-1/"));
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.weight()).isEqualTo(10);
+        assertThat(cache.get("tenant-2/a", this::load)).isEqualTo("tenant-2/a#3");
+    }
+
+    @Test
+    void aValueLoadedWhileAnEntryWasRemovedIsAnsweredButNotKept() {
+        ExpiringCache<String, String> cache = new ExpiringCache<>(100, 10, clock::get);
+        // the load read the database before the change; the change's removal arrives while it runs
+        assertThat(cache.get("a", key -> {
+            cache.remove("a");
+            return "stale";
+        })).isEqualTo("stale");
+        assertThat(cache.get("a", this::load)).isEqualTo("a#1");
+    }
+
+    @Test
     void zeroTtlThenNothingCached() {
         ExpiringCache<String, String> cache = new ExpiringCache<>(0, 10, clock::get);
         cache.get("a", this::load);

@@ -1,0 +1,148 @@
+package dev.authbroker.it;
+
+import static dev.authbroker.it.support.Broker.admin;
+import static dev.authbroker.it.support.Broker.createTenant;
+import static dev.authbroker.it.support.Popup.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.authbroker.it.support.Broker;
+import dev.authbroker.it.support.Broker.TestTenant;
+import dev.authbroker.it.support.Deployments;
+import dev.authbroker.it.support.Http;
+import dev.authbroker.it.support.OtherBroker;
+import dev.authbroker.it.support.Popup;
+import dev.authbroker.it.support.Simulator;
+import dev.authbroker.it.support.TestDb;
+import dev.authbroker.simulator.InstagramSimulator;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Several brokers on one PostgreSQL (issue 17): the broker Arquillian deployed and a second Payara Micro with the same
+ * WAR and configuration, both answering for the same public URL as they would behind one proxy.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SeveralBrokersIT {
+
+    private static final int OTHER_PORT = Integer.getInteger("it.broker.port", 18080) + 100;
+    private static OtherBroker other;
+    private final InstagramSimulator instagram = Simulator.get();
+    private String userId;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.broker();
+    }
+
+    @BeforeAll
+    static void aSecondBrokerOnTheSameDatabase() {
+        assumeTrue(!TestDb.isH2(), "several brokers share a PostgreSQL database; H2 serves one");
+        assumeTrue(System.getProperty("payara.microJar") != null, "the second broker is a Payara Micro");
+        other = OtherBroker.start(OTHER_PORT, Path.of(System.getProperty("it.server.log")).resolveSibling("server-other.log"));
+    }
+
+    @AfterAll
+    static void stopTheSecondBroker() {
+        if (other != null) {
+            other.close();
+        }
+    }
+
+    @BeforeEach
+    void aFreshInstagramUser() {
+        userId = Long.toString(17_841_300_000_000L + (long) (Math.random() * 1e12));
+        instagram.registerUser(userId, "multi_" + userId.substring(10), 1);
+    }
+
+    private static String query(TestTenant tenant) {
+        return "apikey=" + enc(tenant.apiKey()) + "&origin=" + enc(tenant.origin());
+    }
+
+    @Test
+    void aSignInStartedOnOneBrokerIsCompletedOnTheOther() {
+        TestTenant tenant = createTenant();
+        Popup popup = new Popup();
+        String callback = popup.consent(popup.open(query(tenant)), userId, true);
+        int tokenCalls = instagram.calls("token");
+
+        Http.Reply page = other.via("GET", callback).header("Cookie", "authbroker_browser=" + popup.cookie()).send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("\"status\":\"connected\"");
+        assertThat(instagram.calls("token")).isEqualTo(tokenCalls + 1);
+        Http.Reply me = other.via("GET", Broker.url("/api/client/instagram/me")).bearer(Popup.session(page)).send();
+        assertThat(me.json().getBoolean("connected")).isTrue();
+        assertThat(Http.get(Broker.url("/api/client/instagram/me")).bearer(Popup.session(page)).send().json()
+                .getBoolean("connected")).as("the same session on the first broker").isTrue();
+    }
+
+    /** Polls {@code probe} on the other broker until it answers {@code status}; answers the milliseconds it took. */
+    private static long millisUntil(int status, java.util.function.Supplier<Http.Reply> probe) {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < 10_000_000_000L) {
+            if (probe.get().status() == status) {
+                return (System.nanoTime() - started) / 1_000_000;
+            }
+            sleep(20);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Test
+    void aTenantDisabledOnOneBrokerIsRefusedByTheOtherWithinOneSecond() {
+        TestTenant tenant = createTenant();
+        java.util.function.Supplier<Http.Reply> signInOnTheOther =
+                () -> other.via("GET", Broker.url("/api/client/instagram/auth/open?" + query(tenant))).send();
+        assertThat(signInOnTheOther.get().status()).as("the other broker has the tenant in memory").isEqualTo(302);
+
+        assertThat(admin("PATCH", "/tenants/" + tenant.id()).json("{\"status\":\"disabled\"}").send().status()).isEqualTo(200);
+        long took = millisUntil(403, signInOnTheOther);
+
+        System.out.printf("tenant disabled on one broker, refused by the other after %d ms%n", took);
+        assertThat(took).isLessThan(1_000);
+    }
+
+    @Test
+    void customAuthSavedOnOneBrokerIsUsedByTheOtherWithinOneSecond() {
+        TestTenant tenant = createTenant();
+        String openUrl = Broker.url("/api/client/instagram/auth/open?" + query(tenant));
+        assertThat(Popup.query(java.net.URI.create(other.via("GET", openUrl).send().header("Location"))).get("client_id"))
+                .isEqualTo("shared-app");
+        assertThat(Popup.query(java.net.URI.create(Http.get(openUrl).send().header("Location"))).get("client_id"))
+                .as("this broker has the tenant without Custom Auth in memory").isEqualTo("shared-app");
+
+        Http.Reply saved = other.via("PUT", Broker.url("/api/admin/tenants/" + tenant.id() + "/apps/instagram"))
+                .bearer(Broker.operatorToken()).json("{\"clientId\":\"7700123\",\"clientSecret\":\"custom-secret-0123456789\"}").send();
+        assertThat(saved.status()).as("saved on the other broker").isEqualTo(200);
+        long started = System.nanoTime();
+        String clientId = "shared-app";
+        while (!"7700123".equals(clientId) && System.nanoTime() - started < 10_000_000_000L) {
+            sleep(20);
+            clientId = Popup.query(java.net.URI.create(Http.get(openUrl).send().header("Location"))).get("client_id");
+        }
+        long took = (System.nanoTime() - started) / 1_000_000;
+
+        System.out.printf("Custom Auth saved on one broker, used by the other after %d ms%n", took);
+        assertThat(clientId).isEqualTo("7700123");
+        assertThat(took).isLessThan(1_000);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
