@@ -14,6 +14,7 @@ import dev.authbroker.it.support.OtherBroker;
 import dev.authbroker.it.support.Popup;
 import dev.authbroker.it.support.Simulator;
 import dev.authbroker.it.support.TestDb;
+import dev.authbroker.it.support.TestDns;
 import dev.authbroker.simulator.InstagramSimulator;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,6 +38,7 @@ class SeveralBrokersIT {
     private static final int OTHER_PORT = Integer.getInteger("it.broker.port", 18080) + 100;
     private static OtherBroker other;
     private final InstagramSimulator instagram = Simulator.get();
+    private final TestDns dns = TestDns.get();
     private String userId;
 
     @Deployment(testable = false)
@@ -135,6 +137,29 @@ class SeveralBrokersIT {
         System.out.printf("Custom Auth saved on one broker, used by the other after %d ms%n", took);
         assertThat(clientId).isEqualTo("7700123");
         assertThat(took).isLessThan(1_000);
+    }
+
+    @Test
+    void theDomainRecheckRunsOnOneBrokerAtATime() {
+        TestTenant tenant = createTenant();
+        String hostname = "files-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".multi.test";
+        Http.Reply added = admin("POST", "/tenants/" + tenant.id() + "/domains").json("{\"hostname\":\"" + hostname + "\"}").send();
+        assertThat(added.status()).isEqualTo(201);
+        String txtName = added.json().getString("txtName");
+        dns.setTxt(txtName, added.json().getString("txtValue"));
+        assertThat(admin("POST", "/tenants/" + tenant.id() + "/domains/" + hostname + "/verify").send().status()).isEqualTo(200);
+
+        int before = dns.queries(txtName);
+        sleep(6_000);
+        int lookups = dns.queries(txtName) - before;
+
+        // authbroker.domains.recheck-interval is PT1S here: one broker looks the record up about once a second, two
+        // would double that
+        System.out.printf("re-check lookups of one domain in 6 s with two brokers: %d%n", lookups);
+        assertThat(lookups).isBetween(3, 8);
+        java.util.List<java.util.Map<String, Object>> lease = TestDb.query("SELECT holder, expires_at FROM job_lease WHERE name = ?", "domain-recheck");
+        assertThat((String) lease.get(0).get("holder")).isNotBlank();
+        assertThat(((Number) lease.get(0).get("expires_at")).longValue()).isGreaterThan(System.currentTimeMillis());
     }
 
     private static void sleep(long millis) {

@@ -84,6 +84,21 @@ class RepositoriesTest {
     }
 
     @Test
+    void aJobLeaseIsHeldByOneBrokerUntilItExpiresOrIsReleased() {
+        JobLeases leases = new JobLeases(db);
+        Instant now = Instant.now();
+        assertThat(leases.tryAcquire("housekeeping", "broker-a", now, now.plusSeconds(30))).isTrue();
+        assertThat(leases.tryAcquire("housekeeping", "broker-b", now, now.plusSeconds(30))).as("held by a").isFalse();
+        assertThat(leases.tryAcquire("housekeeping", "broker-a", now, now.plusSeconds(30))).as("a renews").isTrue();
+        assertThat(leases.tryAcquire("housekeeping", "broker-b", now.plusSeconds(31), now.plusSeconds(61))).as("expired").isTrue();
+        assertThat(leases.tryAcquire("housekeeping", "broker-a", now.plusSeconds(32), now.plusSeconds(62))).isFalse();
+        leases.release("housekeeping", "broker-a");
+        assertThat(leases.tryAcquire("housekeeping", "broker-a", now.plusSeconds(33), now.plusSeconds(63))).as("not a's to release").isFalse();
+        leases.release("housekeeping", "broker-b");
+        assertThat(leases.tryAcquire("housekeeping", "broker-a", now.plusSeconds(34), now.plusSeconds(64))).isTrue();
+    }
+
+    @Test
     void tenantByApiKeyAndOriginLookup() {
         Tenant tenant = tenant();
         assertThat(opt(() -> tenants.findByApiKey(tenant.apiKey()))).isPresent();

@@ -24,6 +24,7 @@ public final class TestDns implements AutoCloseable {
     private final DatagramSocket socket;
     private final Map<String, List<String>> txt = new ConcurrentHashMap<>();
     private final AtomicInteger queries = new AtomicInteger();
+    private final Map<String, AtomicInteger> queriesByName = new ConcurrentHashMap<>();
     private final Thread thread;
 
     private TestDns(int port) throws SocketException {
@@ -67,6 +68,12 @@ public final class TestDns implements AutoCloseable {
         return queries.get();
     }
 
+    /** How many questions named {@code name} arrived, any type. */
+    public int queries(String name) {
+        AtomicInteger count = queriesByName.get(name.toLowerCase(Locale.ROOT));
+        return count == null ? 0 : count.get();
+    }
+
     private void serve() {
         byte[] buffer = new byte[512];
         while (!socket.isClosed()) {
@@ -93,6 +100,7 @@ public final class TestDns implements AutoCloseable {
             name.append(new String(q, p + 1, len, StandardCharsets.US_ASCII));
             p += 1 + len;
         }
+        queriesByName.computeIfAbsent(name.toString().toLowerCase(Locale.ROOT), n -> new AtomicInteger()).incrementAndGet();
         int questionEnd = p + 5;
         int type = ((q[p + 1] & 0xff) << 8) | (q[p + 2] & 0xff);
         List<String> values = type == 16 ? txt.get(name.toString().toLowerCase(Locale.ROOT)) : null;

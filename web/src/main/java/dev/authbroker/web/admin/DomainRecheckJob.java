@@ -8,6 +8,7 @@ import dev.authbroker.core.domain.DomainStatus;
 import dev.authbroker.core.domain.TxtResolver;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.config.LeasedJobs;
 import dev.authbroker.web.config.PeriodicTask;
 import dev.authbroker.web.metrics.BrokerMetrics;
 import dev.authbroker.web.tenancy.ChangeFeed;
@@ -61,10 +62,13 @@ public class DomainRecheckJob {
     @Inject
     BrokerMetrics metrics;
 
+    @Inject
+    LeasedJobs jobs;
+
     private PeriodicTask task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        task = PeriodicTask.every("authbroker-domain-recheck", config.domainRecheckInterval(), this::run);
+        task = jobs.every("domain-recheck", config.domainRecheckInterval(), this::run);
     }
 
     @PreDestroy

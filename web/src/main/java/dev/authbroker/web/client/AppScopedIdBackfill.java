@@ -7,6 +7,7 @@ import dev.authbroker.core.instagram.InstagramClient;
 import dev.authbroker.core.instagram.Profile;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.config.LeasedJobs;
 import dev.authbroker.web.config.PeriodicTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,10 +46,13 @@ public class AppScopedIdBackfill {
 
     /** Where the next run goes on, in id order: rows that fail (Instagram down, another account) do not block the rest. */
     private volatile String cursor;
+    @Inject
+    LeasedJobs jobs;
+
     private PeriodicTask task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        task = PeriodicTask.every("authbroker-app-scoped-id-backfill", config.backfillInterval(), this::run);
+        task = jobs.every("app-scoped-id-backfill", config.backfillInterval(), this::run);
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.core.domain.CustomDomainRepository;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.config.LeasedJobs;
 import dev.authbroker.web.config.PeriodicTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,10 +41,13 @@ public class Housekeeping {
     @Inject
     BrokerConfig config;
 
+    @Inject
+    LeasedJobs jobs;
+
     private PeriodicTask task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        task = PeriodicTask.every("authbroker-housekeeping", INTERVAL, this::run);
+        task = jobs.every("housekeeping", INTERVAL, this::run);
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import dev.authbroker.core.connection.Connection;
 import dev.authbroker.core.connection.ConnectionRepository;
 import dev.authbroker.persistence.Database;
 import dev.authbroker.web.config.BrokerConfig;
+import dev.authbroker.web.config.LeasedJobs;
 import dev.authbroker.web.config.PeriodicTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +37,13 @@ public class TokenRefreshJob {
     @Inject
     TokenKeeper keeper;
 
+    @Inject
+    LeasedJobs jobs;
+
     private PeriodicTask task;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        task = PeriodicTask.every("authbroker-token-refresh", config.refreshInterval(), this::run);
+        task = jobs.every("token-refresh", config.refreshInterval(), this::run);
     }
 
     @PreDestroy

@@ -148,6 +148,18 @@ public class BrokerConfig {
         return Duration.parse(string("instagram.backfill-interval", "PT10S"));
     }
 
+    /**
+     * How long a broker's hold on a periodic job lasts without renewal (renewed every third of it while the broker
+     * runs): the time another broker sharing the database waits before taking over the jobs of one that died.
+     */
+    public Duration jobLeaseTtl() {
+        Duration ttl = Duration.parse(string("jobs.lease-ttl", "PT30S"));
+        if (ttl.compareTo(Duration.ofSeconds(3)) < 0) {
+            throw new IllegalStateException("authbroker.jobs.lease-ttl must be at least PT3S");
+        }
+        return ttl;
+    }
+
     public int refreshBatch() {
         return Integer.parseInt(string("instagram.refresh-batch", "100"));
     }

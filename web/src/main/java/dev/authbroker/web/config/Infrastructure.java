@@ -21,6 +21,7 @@ import dev.authbroker.persistence.Database;
 import dev.authbroker.persistence.DatabaseSettings;
 import dev.authbroker.persistence.JpaAuditLog;
 import dev.authbroker.persistence.JpaProviderAppRepository;
+import dev.authbroker.persistence.JobLeases;
 import dev.authbroker.persistence.JpaTenantRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,11 @@ public class Infrastructure {
                     .orElseGet(this::developmentSecretBox);
         }
         return secretBox;
+    }
+
+    @Produces
+    JobLeases jobLeases() {
+        return new JobLeases(database());
     }
 
     @Produces

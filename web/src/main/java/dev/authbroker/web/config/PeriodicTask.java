@@ -18,9 +18,11 @@ public final class PeriodicTask implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PeriodicTask.class.getName());
     private final ScheduledExecutorService scheduler;
+    private final Runnable afterClose;
 
-    private PeriodicTask(ScheduledExecutorService scheduler) {
+    private PeriodicTask(ScheduledExecutorService scheduler, Runnable afterClose) {
         this.scheduler = scheduler;
+        this.afterClose = afterClose;
     }
 
     public static PeriodicTask every(String name, Duration interval, Runnable task) {
@@ -37,11 +39,17 @@ public final class PeriodicTask implements AutoCloseable {
                 LOG.log(Level.WARNING, name + " failed: " + e.getClass().getName());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
-        return new PeriodicTask(scheduler);
+        return new PeriodicTask(scheduler, () -> { });
+    }
+
+    /** The same task, running {@code cleanUp} once it is closed. */
+    public PeriodicTask whenClosed(Runnable cleanUp) {
+        return new PeriodicTask(scheduler, cleanUp);
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
+        afterClose.run();
     }
 }

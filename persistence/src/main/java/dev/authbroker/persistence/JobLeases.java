@@ -1,0 +1,36 @@
+package dev.authbroker.persistence;
+
+import java.time.Instant;
+
+/**
+ * One row per periodic job ({@code job_lease}, seeded by the migrations): the broker holding a job's current lease
+ * runs it. Taking or renewing a lease is one conditional UPDATE, which the database serialises on the row, so of
+ * several brokers asking at once exactly one gets a free or expired lease.
+ */
+public final class JobLeases {
+
+    private final Database db;
+
+    public JobLeases(Database db) {
+        this.db = db;
+    }
+
+    /** Takes the lease of {@code job} until {@code until} if it is free, expired or already {@code holder}'s. */
+    public boolean tryAcquire(String job, String holder, Instant now, Instant until) {
+        int taken = db.transaction(em -> em.createNativeQuery("UPDATE job_lease SET holder = ?1, expires_at = ?2 "
+                        + "WHERE name = ?3 AND (holder = ?4 OR expires_at < ?5)")
+                .setParameter(1, holder).setParameter(2, until.toEpochMilli()).setParameter(3, job)
+                .setParameter(4, holder).setParameter(5, now.toEpochMilli()).executeUpdate());
+        if (taken == 0 && db.transaction(em -> em.createNativeQuery("SELECT COUNT(*) FROM job_lease WHERE name = ?1")
+                .setParameter(1, job).getSingleResult() instanceof Number n && n.longValue() == 0)) {
+            throw new IllegalStateException("no lease row for job " + job + " (job_lease is seeded by the migrations)");
+        }
+        return taken == 1;
+    }
+
+    /** Gives the lease up at once (a broker shutting down), so another broker need not wait for it to expire. */
+    public void release(String job, String holder) {
+        db.transaction(em -> em.createNativeQuery("UPDATE job_lease SET expires_at = 0 WHERE name = ?1 AND holder = ?2")
+                .setParameter(1, job).setParameter(2, holder).executeUpdate());
+    }
+}
