@@ -15,6 +15,7 @@ import dev.authbroker.it.support.Popup;
 import dev.authbroker.it.support.Simulator;
 import dev.authbroker.it.support.TestDb;
 import dev.authbroker.it.support.TestDns;
+import dev.authbroker.it.support.TestPostgres;
 import dev.authbroker.simulator.InstagramSimulator;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,7 +25,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralBrokersIT {
 
     private static final int OTHER_PORT = Integer.getInteger("it.broker.port", 18080) + 100;
@@ -160,6 +165,73 @@ class SeveralBrokersIT {
         java.util.List<java.util.Map<String, Object>> lease = TestDb.query("SELECT holder, expires_at FROM job_lease WHERE name = ?", "domain-recheck");
         assertThat((String) lease.get(0).get("holder")).isNotBlank();
         assertThat(((Number) lease.get(0).get("expires_at")).longValue()).isGreaterThan(System.currentTimeMillis());
+    }
+
+    /** A request of the picker (needs the database for the session) to the first broker or, via the proxy's Host, the other. */
+    private static Http.Reply me(boolean onTheOther, String session) {
+        String url = Broker.url("/api/client/instagram/me");
+        return (onTheOther ? other.via("GET", url) : Http.get(url)).bearer(session).send();
+    }
+
+    private static String logSince(Path log, long offset) throws java.io.IOException {
+        byte[] all = java.nio.file.Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aDatabaseOutageIsAnswered503WithinTwoSecondsQuietlyAndBothBrokersRecover() throws Exception {
+        assumeTrue(TestPostgres.controllable(), "bin/test names the cluster's pg_ctl (it.postgresql.*)");
+        TestTenant tenant = createTenant();
+        String session = Popup.session(new Popup().signIn(query(tenant), userId));
+        Path logA = Path.of(System.getProperty("it.server.log"));
+        Path logB = logA.resolveSibling("server-other.log");
+        long offsetA = java.nio.file.Files.size(logA);
+        long offsetB = java.nio.file.Files.size(logB);
+
+        TestPostgres.stop();
+        long slowest = 0;
+        int answered = 0;
+        try {
+            long until = System.nanoTime() + 12_000_000_000L;
+            while (System.nanoTime() < until) {
+                for (boolean onTheOther : new boolean[] {false, true}) {
+                    long started = System.nanoTime();
+                    Http.Reply reply = me(onTheOther, session);
+                    Http.Reply admin = onTheOther
+                            ? other.via("GET", Broker.url("/api/admin/tenants")).bearer(Broker.operatorToken()).send()
+                            : admin("GET", "/tenants").send();
+                    slowest = Math.max(slowest, (System.nanoTime() - started) / 2_000_000);
+                    assertThat(reply.status()).as("picker call, database down").isEqualTo(503);
+                    assertThat(reply.json().getString("error")).isEqualTo("service_unavailable");
+                    assertThat(admin.status()).as("admin call, database down").isEqualTo(503);
+                    answered += 2;
+                }
+                sleep(200);
+            }
+        } finally {
+            TestPostgres.start();
+        }
+        System.out.printf("database down for 12 s: %d calls answered 503, the slowest in %d ms%n", answered, slowest);
+        assertThat(slowest).isLessThan(2_000);
+
+        long started = System.nanoTime();
+        while ((me(false, session).status() != 200 || me(true, session).status() != 200)
+                && System.nanoTime() - started < 20_000_000_000L) {
+            sleep(200);
+        }
+        System.out.printf("both brokers answering again %d ms after the database came back%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(me(false, session).status()).isEqualTo(200);
+        assertThat(me(true, session).status()).isEqualTo(200);
+
+        for (String log : new String[] {logSince(logA, offsetA), logSince(logB, offsetB)}) {
+            long stackFrames = log.lines().filter(line -> line.matches("\\s+at [\\w$.]+\\(.*")).count();
+            long warnings = log.lines().filter(line -> line.contains("WARNING") || line.contains("SEVERE")).count();
+            System.out.printf("outage log of a broker: %d warning lines, %d stack frames%n", warnings, stackFrames);
+            assertThat(stackFrames).as("no stack traces").isZero();
+            // a warning per kind of failure per 10 s: requests, jobs, change notices — over some 14 s
+            assertThat(warnings).as(log).isLessThanOrEqualTo(12);
+        }
     }
 
     private static void sleep(long millis) {

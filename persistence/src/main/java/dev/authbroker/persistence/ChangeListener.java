@@ -1,5 +1,6 @@
 package dev.authbroker.persistence;
 
+import dev.authbroker.core.log.WarningThrottle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,15 +13,14 @@ import org.postgresql.PGNotification;
 /**
  * PostgreSQL {@code LISTEN} on the brokers' change channel, on a daemon thread with a connection of its own (outside
  * the pool: it is held for as long as the broker runs). Notices arrive within {@value #POLL_MILLIS} ms of the commit
- * that sent them. When the connection breaks, it reconnects every second, warning at most once per
- * {@value #WARN_EVERY_MILLIS} ms, and runs {@code onMissed} once listening again.
+ * that sent them. When the connection breaks, it reconnects every second, warning at most once per 10 s, and runs
+ * {@code onMissed} once listening again.
  */
 final class ChangeListener implements AutoCloseable {
 
     static final String CHANNEL = "authbroker_changes";
     private static final Logger LOG = Logger.getLogger(ChangeListener.class.getName());
     private static final int POLL_MILLIS = 250;
-    private static final long WARN_EVERY_MILLIS = 10_000;
 
     private final DatabaseSettings settings;
     private final Consumer<String> onChange;
@@ -44,7 +44,6 @@ final class ChangeListener implements AutoCloseable {
     }
 
     private void listen() {
-        long lastWarning = 0;
         while (!closed) {
             try (Connection c = connect()) {
                 connection = c;
@@ -65,12 +64,8 @@ final class ChangeListener implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                long now = System.currentTimeMillis();
-                if (now - lastWarning >= WARN_EVERY_MILLIS) {
-                    lastWarning = now;
-                    LOG.warning("change notices from other brokers paused (database unreachable?), retrying every second: "
-                            + e.getClass().getSimpleName() + ": " + e.getMessage());
-                }
+                WarningThrottle.SHARED.warn(LOG, "change-listener", "change notices from other brokers paused "
+                        + "(database unreachable?), retrying every second: " + e.getClass().getSimpleName());
                 pause();
             } finally {
                 connection = null;

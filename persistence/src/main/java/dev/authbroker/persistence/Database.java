@@ -69,6 +69,8 @@ public final class Database implements AutoCloseable {
         // Fail fast while the database is down: no 3-minute wait for a pooled connection, no silent query retries.
         properties.put("eclipselink.connection-pool.default.wait", "3000");
         properties.put("eclipselink.query-retry-attempt-count", "0");
+        properties.put("eclipselink.session.customizer", EclipseLinkFailFast.class.getName());
+        properties.put("eclipselink.logging.logger", EclipseLinkQuietLog.class.getName());
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.logging.parameters", "false");
         // Hibernate: the same, in its words.
@@ -200,6 +202,16 @@ public final class Database implements AutoCloseable {
             return () -> { };
         }
         return ChangeListener.start(settings, onChange, onMissed);
+    }
+
+    /** Whether {@code failure} is the database's: a persistence exception, or caused by a JDBC one. */
+    public static boolean isDatabaseFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof jakarta.persistence.PersistenceException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the database answers a trivial query. */

@@ -1,15 +1,16 @@
 package dev.authbroker.web.config;
 
+import dev.authbroker.core.log.WarningThrottle;
+import dev.authbroker.persistence.Database;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A background task on its own daemon thread, run with a fixed delay between runs. A failing run is logged (type
- * only: messages may come from a driver) and the next one still happens, whatever it threw: an uncaught throwable
+ * only: messages may come from a driver; one line per task and failure type per 10 s) and the next one still happens, whatever it threw: an uncaught throwable
  * would cancel every later run of a scheduled executor, and an {@code OutOfMemoryError} from one request must not
  * stop token refresh or domain checks for good. Plain JDK scheduling keeps the WAR free
  * of EJB timers, which WildFly's MicroProfile profile does not have.
@@ -36,7 +37,9 @@ public final class PeriodicTask implements AutoCloseable {
             try {
                 task.run();
             } catch (Throwable e) {
-                LOG.log(Level.WARNING, name + " failed: " + e.getClass().getName());
+                // in a database outage every task fails alike, and so does every request: one kind for them all
+                String kind = Database.isDatabaseFailure(e) ? "database-unavailable" : name + "/" + e.getClass().getName();
+                WarningThrottle.SHARED.warn(LOG, kind, name + " failed: " + e.getClass().getName());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
         return new PeriodicTask(scheduler, () -> { });

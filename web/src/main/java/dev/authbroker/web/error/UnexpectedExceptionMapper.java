@@ -1,5 +1,7 @@
 package dev.authbroker.web.error;
 
+import dev.authbroker.core.log.WarningThrottle;
+import dev.authbroker.persistence.Database;
 import dev.authbroker.core.error.ErrorCode;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -40,21 +42,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ErrorResponses.json(status, status == 406 ? "not_acceptable" : "invalid_request",
                     "the request was not understood (HTTP " + status + ")");
         }
-        if (causedBy(e, java.sql.SQLException.class) || e instanceof jakarta.persistence.PersistenceException) {
-            LOG.warning("database unavailable: " + e.getClass().getName());
+        if (Database.isDatabaseFailure(e)) {
+            // every request fails alike in an outage: one line per 10 s, not one per request
+            WarningThrottle.SHARED.warn(LOG, "database-unavailable", "database unavailable: " + e.getClass().getName());
             return ErrorResponses.json(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly");
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, incident " + incident + ": " + e.getClass().getName());
         return ErrorResponses.json(ErrorCode.INTERNAL_ERROR, "internal error, incident " + incident);
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
