@@ -69,8 +69,9 @@ public final class Database implements AutoCloseable {
         // Fail fast while the database is down: no 3-minute wait for a pooled connection, no silent query retries.
         properties.put("eclipselink.connection-pool.default.wait", "3000");
         properties.put("eclipselink.query-retry-attempt-count", "0");
-        properties.put("eclipselink.session.customizer", EclipseLinkFailFast.class.getName());
-        properties.put("eclipselink.logging.logger", EclipseLinkQuietLog.class.getName());
+        // named, not referenced: under Hibernate (WildFly) these classes cannot even be linked
+        properties.put("eclipselink.session.customizer", "dev.authbroker.persistence.EclipseLinkFailFast");
+        properties.put("eclipselink.logging.logger", "dev.authbroker.persistence.EclipseLinkQuietLog");
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.logging.parameters", "false");
         // Hibernate: the same, in its words.
