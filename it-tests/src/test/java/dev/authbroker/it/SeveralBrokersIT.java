@@ -179,7 +179,7 @@ class SeveralBrokersIT {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void aDatabaseOutageIsAnswered503WithinTwoSecondsQuietlyAndBothBrokersRecover() throws Exception {
         assumeTrue(TestPostgres.controllable(), "bin/test names the cluster's pg_ctl (it.postgresql.*)");
         TestTenant tenant = createTenant();
@@ -232,6 +232,46 @@ class SeveralBrokersIT {
             // a warning per kind of failure per 10 s: requests, jobs, change notices — over some 14 s
             assertThat(warnings).as(log).isLessThanOrEqualTo(12);
         }
+    }
+
+    /** Who holds {@code job}'s lease now (the holder names itself in its log when it takes a job). */
+    private static String holderOf(String job) {
+        return (String) TestDb.query("SELECT holder FROM job_lease WHERE name = ?", job).get(0).get("holder");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theJobsOfAKilledBrokerAreTakenOverWhenItsLeaseExpires() throws Exception {
+        TestTenant tenant = createTenant();
+        String hostname = "files-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".failover.test";
+        Http.Reply added = admin("POST", "/tenants/" + tenant.id() + "/domains").json("{\"hostname\":\"" + hostname + "\"}").send();
+        String txtName = added.json().getString("txtName");
+        dns.setTxt(txtName, added.json().getString("txtValue"));
+        assertThat(admin("POST", "/tenants/" + tenant.id() + "/domains/" + hostname + "/verify").send().status()).isEqualTo(200);
+        // the other broker must be the one running the re-check: free the lease until it is the one that takes it
+        Path otherLog = Path.of(System.getProperty("it.server.log")).resolveSibling("server-other.log");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!java.nio.file.Files.readString(otherLog).contains("job domain-recheck runs on this broker (" + holderOf("domain-recheck") + ")")
+                && System.nanoTime() < deadline) {
+            TestDb.update("UPDATE job_lease SET expires_at = 0 WHERE name = ?", "domain-recheck");
+            sleep(1_500);
+        }
+        String killed = holderOf("domain-recheck");
+        assertThat(java.nio.file.Files.readString(otherLog)).contains("job domain-recheck runs on this broker (" + killed + ")");
+
+        other.kill();
+        long killedAt = System.nanoTime();
+        int before = dns.queries(txtName);
+        while (dns.queries(txtName) == before && System.nanoTime() - killedAt < 20_000_000_000L) {
+            sleep(100);
+        }
+        long tookOver = (System.nanoTime() - killedAt) / 1_000_000;
+
+        // authbroker.jobs.lease-ttl is PT3S here, the re-check interval PT1S
+        System.out.printf("re-check taken over %d ms after the broker running it was killed%n", tookOver);
+        assertThat(dns.queries(txtName)).isGreaterThan(before);
+        assertThat(tookOver).isLessThan(6_000);
+        assertThat(holderOf("domain-recheck")).isNotEqualTo(killed);
     }
 
     private static void sleep(long millis) {

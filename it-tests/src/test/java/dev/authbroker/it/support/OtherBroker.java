@@ -91,6 +91,16 @@ public final class OtherBroker implements AutoCloseable {
         }
     }
 
+    /** Killed as a crash would kill it: no shutdown, no lease given back. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
