@@ -108,15 +108,19 @@ public final class JpaConnectionRepository implements ConnectionRepository {
     }
 
     @Override
-    public List<Connection> dueForRefresh(Instant now, Duration window, int limit) {
+    public List<Connection> dueForRefresh(Instant now, Duration window, Connection after, int limit) {
         long nowMillis = now.toEpochMilli();
-        return db.em().createQuery("SELECT c FROM Connection c WHERE c.status = 'ACTIVE' AND c.tokenExpiresAt > :now "
-                        + "AND c.tokenExpiresAt <= :horizon AND c.tokenIssuedAt <= :oldEnough ORDER BY c.tokenExpiresAt, c.id",
-                        Connection.class)
+        var query = db.em().createQuery("SELECT c FROM Connection c WHERE c.status = 'ACTIVE' AND c.tokenExpiresAt > :now "
+                        + "AND c.tokenExpiresAt <= :horizon AND c.tokenIssuedAt <= :oldEnough"
+                        + (after == null ? "" : " AND (c.tokenExpiresAt > :afterExpiry OR (c.tokenExpiresAt = :afterExpiry AND c.id > :afterId))")
+                        + " ORDER BY c.tokenExpiresAt, c.id", Connection.class)
                 .setParameter("now", nowMillis)
                 .setParameter("horizon", nowMillis + window.toMillis())
-                .setParameter("oldEnough", nowMillis - Duration.ofHours(24).toMillis())
-                .setMaxResults(limit).getResultList();
+                .setParameter("oldEnough", nowMillis - Duration.ofHours(24).toMillis());
+        if (after != null) {
+            query.setParameter("afterExpiry", after.tokenExpiresAt().toEpochMilli()).setParameter("afterId", after.id());
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     @Override

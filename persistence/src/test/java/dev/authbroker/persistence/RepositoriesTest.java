@@ -84,6 +84,28 @@ class RepositoriesTest {
     }
 
     @Test
+    void connectionsDueForRefreshComePageByPageEachOnce() {
+        Tenant tenant = tenant();
+        Instant now = Instant.now();
+        Instant expiry = now.plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        for (int i = 0; i < 3; i++) {
+            Connection c = Connection.create(tenant.id(), "instagram", null, "shared", "due-" + i);
+            c.replaceToken("token-due-" + i, now.minus(Duration.ofDays(2)), expiry, BOX, now);
+            db.run(() -> connections.add(c));
+        }
+
+        List<Connection> first = db.transaction(em -> connections.dueForRefresh(now, Duration.ofDays(7), null, 2));
+        List<Connection> second = db.transaction(em -> connections.dueForRefresh(now, Duration.ofDays(7), first.get(1), 2));
+        List<Connection> third = db.transaction(em -> connections.dueForRefresh(now, Duration.ofDays(7), second.get(0), 2));
+
+        assertThat(first).hasSize(2);
+        assertThat(second).hasSize(1);
+        assertThat(third).isEmpty();
+        assertThat(java.util.stream.Stream.concat(first.stream(), second.stream()).map(Connection::providerUserId))
+                .containsExactlyInAnyOrder("due-0", "due-1", "due-2");
+    }
+
+    @Test
     void aJobLeaseIsHeldByOneBrokerUntilItExpiresOrIsReleased() {
         JobLeases leases = new JobLeases(db);
         Instant now = Instant.now();

@@ -47,8 +47,11 @@ public interface ConnectionRepository {
 
     void releaseLease(String connectionId);
 
-    /** Active connections whose token expires between now and now + window, oldest tokens first, at most limit. */
-    List<Connection> dueForRefresh(java.time.Instant now, java.time.Duration window, int limit);
+    /**
+     * Active connections whose token expires between now and now + window, soonest expiry first (then id), at most
+     * limit; with {@code after}, only those past it in that order (the next page of one pass).
+     */
+    List<Connection> dueForRefresh(java.time.Instant now, java.time.Duration window, Connection after, int limit);
 
     Optional<PickerSession> findSession(String tokenHash);
 

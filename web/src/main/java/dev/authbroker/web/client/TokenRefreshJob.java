@@ -53,14 +53,27 @@ public class TokenRefreshJob {
         }
     }
 
-    /** One bounded pass; answers how many tokens were refreshed. */
+    /**
+     * One pass over every connection due, page by page ({@code authbroker.instagram.refresh-batch} a page), bounded by
+     * the interval so that a pass never runs into the next; answers how many tokens were refreshed. A connection whose
+     * refresh failed stays due and is tried again next pass, not again in this one.
+     */
     public int run() {
-        List<Connection> due = db.transaction(em -> connections.dueForRefresh(Instant.now(), config.refreshWindow(), config.refreshBatch()));
+        long deadline = System.nanoTime() + config.refreshInterval().toNanos();
         int refreshed = 0;
-        for (Connection connection : due) {
-            if (keeper.refresh(connection.id()).isPresent()) {
-                refreshed++;
+        Connection last = null;
+        while (System.nanoTime() < deadline) {
+            Connection after = last;
+            List<Connection> due = db.transaction(em -> connections.dueForRefresh(Instant.now(), config.refreshWindow(), after, config.refreshBatch()));
+            if (due.isEmpty()) {
+                break;
             }
+            for (Connection connection : due) {
+                if (keeper.refresh(connection.id()).isPresent()) {
+                    refreshed++;
+                }
+            }
+            last = due.get(due.size() - 1);
         }
         if (refreshed > 0) {
             LOG.info("token refresh job: " + refreshed + " connection(s) refreshed");
