@@ -17,7 +17,15 @@ import dev.authbroker.it.support.TestDb;
 import dev.authbroker.it.support.TestDns;
 import dev.authbroker.it.support.TestPostgres;
 import dev.authbroker.simulator.InstagramSimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -94,7 +102,7 @@ class SeveralBrokersIT {
     }
 
     /** Polls {@code probe} on the other broker until it answers {@code status}; answers the milliseconds it took. */
-    private static long millisUntil(int status, java.util.function.Supplier<Http.Reply> probe) {
+    private static long millisUntil(int status, Supplier<Http.Reply> probe) {
         long started = System.nanoTime();
         while (System.nanoTime() - started < 10_000_000_000L) {
             if (probe.get().status() == status) {
@@ -108,7 +116,7 @@ class SeveralBrokersIT {
     @Test
     void aTenantDisabledOnOneBrokerIsRefusedByTheOtherWithinOneSecond() {
         TestTenant tenant = createTenant();
-        java.util.function.Supplier<Http.Reply> signInOnTheOther =
+        Supplier<Http.Reply> signInOnTheOther =
                 () -> other.via("GET", Broker.url("/api/client/instagram/auth/open?" + query(tenant))).send();
         assertThat(signInOnTheOther.get().status()).as("the other broker has the tenant in memory").isEqualTo(302);
 
@@ -123,9 +131,9 @@ class SeveralBrokersIT {
     void customAuthSavedOnOneBrokerIsUsedByTheOtherWithinOneSecond() {
         TestTenant tenant = createTenant();
         String openUrl = Broker.url("/api/client/instagram/auth/open?" + query(tenant));
-        assertThat(Popup.query(java.net.URI.create(other.via("GET", openUrl).send().header("Location"))).get("client_id"))
+        assertThat(Popup.query(URI.create(other.via("GET", openUrl).send().header("Location"))).get("client_id"))
                 .isEqualTo("shared-app");
-        assertThat(Popup.query(java.net.URI.create(Http.get(openUrl).send().header("Location"))).get("client_id"))
+        assertThat(Popup.query(URI.create(Http.get(openUrl).send().header("Location"))).get("client_id"))
                 .as("this broker has the tenant without Custom Auth in memory").isEqualTo("shared-app");
 
         Http.Reply saved = other.via("PUT", Broker.url("/api/admin/tenants/" + tenant.id() + "/apps/instagram"))
@@ -135,7 +143,7 @@ class SeveralBrokersIT {
         String clientId = "shared-app";
         while (!"7700123".equals(clientId) && System.nanoTime() - started < 10_000_000_000L) {
             sleep(20);
-            clientId = Popup.query(java.net.URI.create(Http.get(openUrl).send().header("Location"))).get("client_id");
+            clientId = Popup.query(URI.create(Http.get(openUrl).send().header("Location"))).get("client_id");
         }
         long took = (System.nanoTime() - started) / 1_000_000;
 
@@ -147,7 +155,7 @@ class SeveralBrokersIT {
     @Test
     void theDomainRecheckRunsOnOneBrokerAtATime() {
         TestTenant tenant = createTenant();
-        String hostname = "files-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".multi.test";
+        String hostname = "files-" + UUID.randomUUID().toString().substring(0, 8) + ".multi.test";
         Http.Reply added = admin("POST", "/tenants/" + tenant.id() + "/domains").json("{\"hostname\":\"" + hostname + "\"}").send();
         assertThat(added.status()).isEqualTo(201);
         String txtName = added.json().getString("txtName");
@@ -162,7 +170,7 @@ class SeveralBrokersIT {
         // would double that
         System.out.printf("re-check lookups of one domain in 6 s with two brokers: %d%n", lookups);
         assertThat(lookups).isBetween(3, 8);
-        java.util.List<java.util.Map<String, Object>> lease = TestDb.query("SELECT holder, expires_at FROM job_lease WHERE name = ?", "domain-recheck");
+        List<Map<String, Object>> lease = TestDb.query("SELECT holder, expires_at FROM job_lease WHERE name = ?", "domain-recheck");
         assertThat((String) lease.get(0).get("holder")).isNotBlank();
         assertThat(((Number) lease.get(0).get("expires_at")).longValue()).isGreaterThan(System.currentTimeMillis());
     }
@@ -173,9 +181,9 @@ class SeveralBrokersIT {
         return (onTheOther ? other.via("GET", url) : Http.get(url)).bearer(session).send();
     }
 
-    private static String logSince(Path log, long offset) throws java.io.IOException {
-        byte[] all = java.nio.file.Files.readAllBytes(log);
-        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), java.nio.charset.StandardCharsets.UTF_8);
+    private static String logSince(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -186,8 +194,8 @@ class SeveralBrokersIT {
         String session = Popup.session(new Popup().signIn(query(tenant), userId));
         Path logA = Path.of(System.getProperty("it.server.log"));
         Path logB = logA.resolveSibling("server-other.log");
-        long offsetA = java.nio.file.Files.size(logA);
-        long offsetB = java.nio.file.Files.size(logB);
+        long offsetA = Files.size(logA);
+        long offsetB = Files.size(logB);
 
         TestPostgres.stop();
         long slowest = 0;
@@ -243,7 +251,7 @@ class SeveralBrokersIT {
     @Order(Integer.MAX_VALUE)
     void theJobsOfAKilledBrokerAreTakenOverWhenItsLeaseExpires() throws Exception {
         TestTenant tenant = createTenant();
-        String hostname = "files-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".failover.test";
+        String hostname = "files-" + UUID.randomUUID().toString().substring(0, 8) + ".failover.test";
         Http.Reply added = admin("POST", "/tenants/" + tenant.id() + "/domains").json("{\"hostname\":\"" + hostname + "\"}").send();
         String txtName = added.json().getString("txtName");
         dns.setTxt(txtName, added.json().getString("txtValue"));
@@ -251,13 +259,13 @@ class SeveralBrokersIT {
         // the other broker must be the one running the re-check: free the lease until it is the one that takes it
         Path otherLog = Path.of(System.getProperty("it.server.log")).resolveSibling("server-other.log");
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!java.nio.file.Files.readString(otherLog).contains("job domain-recheck runs on this broker (" + holderOf("domain-recheck") + ")")
+        while (!Files.readString(otherLog).contains("job domain-recheck runs on this broker (" + holderOf("domain-recheck") + ")")
                 && System.nanoTime() < deadline) {
             TestDb.update("UPDATE job_lease SET expires_at = 0 WHERE name = ?", "domain-recheck");
             sleep(1_500);
         }
         String killed = holderOf("domain-recheck");
-        assertThat(java.nio.file.Files.readString(otherLog)).contains("job domain-recheck runs on this broker (" + killed + ")");
+        assertThat(Files.readString(otherLog)).contains("job domain-recheck runs on this broker (" + killed + ")");
 
         other.kill();
         long killedAt = System.nanoTime();

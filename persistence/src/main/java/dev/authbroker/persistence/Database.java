@@ -10,6 +10,7 @@ import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 
@@ -202,7 +203,7 @@ public final class Database implements AutoCloseable {
      * of its own with a connection of its own; {@code onMissed} runs whenever the listener (re)connects, for the
      * notices that may have gone by meanwhile. On H2 nothing is listened to. Close the answer to stop.
      */
-    public AutoCloseable listenForChanges(java.util.function.Consumer<String> onChange, Runnable onMissed) {
+    public AutoCloseable listenForChanges(Consumer<String> onChange, Runnable onMissed) {
         if (!postgresql) {
             return () -> { };
         }
