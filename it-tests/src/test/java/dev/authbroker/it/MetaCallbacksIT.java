@@ -8,6 +8,7 @@ import dev.authbroker.it.support.Broker;
 import dev.authbroker.it.support.Broker.TestTenant;
 import dev.authbroker.it.support.Deployments;
 import dev.authbroker.it.support.Http;
+import dev.authbroker.it.support.Pause;
 import dev.authbroker.it.support.Popup;
 import dev.authbroker.it.support.Simulator;
 import dev.authbroker.it.support.TestDb;
@@ -261,22 +262,13 @@ class MetaCallbacksIT {
         long deadline = System.currentTimeMillis() + 30_000;
         while (TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ? AND app_scoped_id = ?", custom.id(), scoped) == 0
                 && System.currentTimeMillis() < deadline) {
-            sleep(200);
+            Pause.millis(200);
         }
         assertThat(TestDb.count("SELECT COUNT(*) FROM connection WHERE tenant_id = ? AND app_scoped_id = ?", custom.id(), scoped))
                 .as("filled in by the backfill, without a sign-in").isEqualTo(1);
         assertThat(post("data_deletion/" + custom.apiKey(), signedFor(scoped, "custom-secret-" + customId)).status())
                 .isEqualTo(200);
         assertThat(connections(custom)).isZero();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.authbroker.it.support.Broker.TestTenant;
 import dev.authbroker.it.support.Deployments;
 import dev.authbroker.it.support.Http;
 import dev.authbroker.it.support.OtherBroker;
+import dev.authbroker.it.support.Pause;
 import dev.authbroker.it.support.Popup;
 import dev.authbroker.it.support.Simulator;
 import dev.authbroker.it.support.TestDb;
@@ -108,7 +109,7 @@ class SeveralBrokersIT {
             if (probe.get().status() == status) {
                 return (System.nanoTime() - started) / 1_000_000;
             }
-            sleep(20);
+            Pause.millis(20);
         }
         return Long.MAX_VALUE;
     }
@@ -142,7 +143,7 @@ class SeveralBrokersIT {
         long started = System.nanoTime();
         String clientId = "shared-app";
         while (!"7700123".equals(clientId) && System.nanoTime() - started < 10_000_000_000L) {
-            sleep(20);
+            Pause.millis(20);
             clientId = Popup.query(URI.create(Http.get(openUrl).send().header("Location"))).get("client_id");
         }
         long took = (System.nanoTime() - started) / 1_000_000;
@@ -163,7 +164,7 @@ class SeveralBrokersIT {
         assertThat(admin("POST", "/tenants/" + tenant.id() + "/domains/" + hostname + "/verify").send().status()).isEqualTo(200);
 
         int before = dns.queries(txtName);
-        sleep(6_000);
+        Pause.millis(6_000);
         int lookups = dns.queries(txtName) - before;
 
         // authbroker.domains.recheck-interval is PT1S here: one broker looks the record up about once a second, two
@@ -215,7 +216,7 @@ class SeveralBrokersIT {
                     assertThat(admin.status()).as("admin call, database down").isEqualTo(503);
                     answered += 2;
                 }
-                sleep(200);
+                Pause.millis(200);
             }
         } finally {
             TestPostgres.start();
@@ -226,7 +227,7 @@ class SeveralBrokersIT {
         long started = System.nanoTime();
         while ((me(false, session).status() != 200 || me(true, session).status() != 200)
                 && System.nanoTime() - started < 20_000_000_000L) {
-            sleep(200);
+            Pause.millis(200);
         }
         System.out.printf("both brokers answering again %d ms after the database came back%n", (System.nanoTime() - started) / 1_000_000);
         assertThat(me(false, session).status()).isEqualTo(200);
@@ -262,7 +263,7 @@ class SeveralBrokersIT {
         while (!Files.readString(otherLog).contains("job domain-recheck runs on this broker (" + holderOf("domain-recheck") + ")")
                 && System.nanoTime() < deadline) {
             TestDb.update("UPDATE job_lease SET expires_at = 0 WHERE name = ?", "domain-recheck");
-            sleep(1_500);
+            Pause.millis(1_500);
         }
         String killed = holderOf("domain-recheck");
         assertThat(Files.readString(otherLog)).contains("job domain-recheck runs on this broker (" + killed + ")");
@@ -271,7 +272,7 @@ class SeveralBrokersIT {
         long killedAt = System.nanoTime();
         int before = dns.queries(txtName);
         while (dns.queries(txtName) == before && System.nanoTime() - killedAt < 20_000_000_000L) {
-            sleep(100);
+            Pause.millis(100);
         }
         long tookOver = (System.nanoTime() - killedAt) / 1_000_000;
 
@@ -280,14 +281,5 @@ class SeveralBrokersIT {
         assertThat(dns.queries(txtName)).isGreaterThan(before);
         assertThat(tookOver).isLessThan(6_000);
         assertThat(holderOf("domain-recheck")).isNotEqualTo(killed);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,15 +17,19 @@ public final class JobLeases {
 
     /** Takes the lease of {@code job} until {@code until} if it is free, expired or already {@code holder}'s. */
     public boolean tryAcquire(String job, String holder, Instant now, Instant until) {
-        int taken = db.transaction(em -> em.createNativeQuery("UPDATE job_lease SET holder = ?1, expires_at = ?2 "
+        return db.transaction(em -> em.createNativeQuery("UPDATE job_lease SET holder = ?1, expires_at = ?2 "
                         + "WHERE name = ?3 AND (holder = ?4 OR expires_at < ?5)")
                 .setParameter(1, holder).setParameter(2, until.toEpochMilli()).setParameter(3, job)
-                .setParameter(4, holder).setParameter(5, now.toEpochMilli()).executeUpdate());
-        if (taken == 0 && db.transaction(em -> em.createNativeQuery("SELECT COUNT(*) FROM job_lease WHERE name = ?1")
-                .setParameter(1, job).getSingleResult() instanceof Number n && n.longValue() == 0)) {
+                .setParameter(4, holder).setParameter(5, now.toEpochMilli()).executeUpdate()) == 1;
+    }
+
+    /** Fails unless the migrations seeded a row for {@code job}: without one, no broker would ever run it. */
+    public void requireRow(String job) {
+        Object rows = db.transaction(em -> em.createNativeQuery("SELECT COUNT(*) FROM job_lease WHERE name = ?1")
+                .setParameter(1, job).getSingleResult());
+        if (((Number) rows).longValue() == 0) {
             throw new IllegalStateException("no lease row for job " + job + " (job_lease is seeded by the migrations)");
         }
-        return taken == 1;
     }
 
     /** Gives the lease up at once (a broker shutting down), so another broker need not wait for it to expire. */

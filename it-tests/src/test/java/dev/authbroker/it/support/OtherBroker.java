@@ -64,7 +64,7 @@ public final class OtherBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(250);
+            Pause.millis(250);
         }
         close();
         throw new IllegalStateException("the second broker was not ready within " + limit);
@@ -80,15 +80,6 @@ public final class OtherBroker implements AutoCloseable {
         URI uri = URI.create(publicUrl);
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return Http.method(method, base() + path).header("Host", uri.getHost() + ":" + uri.getPort());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Killed as a crash would kill it: no shutdown, no lease given back. */

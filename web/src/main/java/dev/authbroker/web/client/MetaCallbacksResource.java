@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -90,12 +91,17 @@ public class MetaCallbacksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deauthorize callback of one tenant's Custom Auth app.")
     public Response deauthorize(@PathParam("apikey") String apiKey, @FormParam("signed_request") String signedRequest) {
+        return counted("deauthorize", () -> removeConnections(apiKey, signedRequest));
+    }
+
+    /** Answers {@code callback}'s response, counting the callback accepted, or rejected when it throws. */
+    private Response counted(String kind, Supplier<Response> callback) {
         try {
-            Response answer = removeConnections(apiKey, signedRequest);
-            metrics.metaCallback("deauthorize", true);
+            Response answer = callback.get();
+            metrics.metaCallback(kind, true);
             return answer;
         } catch (BrokerException e) {
-            metrics.metaCallback("deauthorize", false);
+            metrics.metaCallback(kind, false);
             throw e;
         }
     }
@@ -123,14 +129,7 @@ public class MetaCallbacksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Data Deletion callback of one tenant's Custom Auth app.")
     public Response dataDeletion(@PathParam("apikey") String apiKey, @FormParam("signed_request") String signedRequest) {
-        try {
-            Response answer = deleteData(apiKey, signedRequest);
-            metrics.metaCallback("data_deletion", true);
-            return answer;
-        } catch (BrokerException e) {
-            metrics.metaCallback("data_deletion", false);
-            throw e;
-        }
+        return counted("data_deletion", () -> deleteData(apiKey, signedRequest));
     }
 
     private Response deleteData(String apiKey, String signedRequest) {

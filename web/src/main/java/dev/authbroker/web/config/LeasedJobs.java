@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -35,6 +36,7 @@ public class LeasedJobs {
     /** This broker among the others: host name and a random part, so two brokers on one host differ too. */
     private final String holder = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Boolean> held = new ConcurrentHashMap<>();
+    private final Set<String> rowChecked = ConcurrentHashMap.newKeySet();
     private Duration ttl;
     private PeriodicTask heartbeat;
 
@@ -67,6 +69,9 @@ public class LeasedJobs {
     private boolean take(String job) {
         Instant now = Instant.now();
         boolean holding = leases.tryAcquire(job, holder, now, now.plus(ttl));
+        if (!holding && rowChecked.add(job)) {
+            leases.requireRow(job); // once: a job nobody can take would otherwise be silently never run
+        }
         Boolean before = held.put(job, holding);
         if (holding && !Boolean.TRUE.equals(before)) {
             LOG.info("job " + job + " runs on this broker (" + holder + ")");
