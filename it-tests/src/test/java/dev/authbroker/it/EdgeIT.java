@@ -12,6 +12,7 @@ import dev.authbroker.it.support.Http;
 import dev.authbroker.it.support.TestDb;
 import dev.authbroker.it.support.TestDns;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -89,7 +90,16 @@ class EdgeIT {
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
         }
-        assertThat(ask(enc(domain))).startsWith("HTTP/1.1 404");
+        assertThat(TestDb.query("SELECT status FROM custom_domain WHERE hostname = ?", domain).get(0).get("status"))
+                .isEqualTo("SUSPENDED");
+        // the job commits, then tells the served names (PRODUCT.md: within a second)
+        long answerBy = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        String answer = ask(enc(domain));
+        while (!answer.startsWith("HTTP/1.1 404") && System.nanoTime() < answerBy) {
+            Thread.sleep(50);
+            answer = ask(enc(domain));
+        }
+        assertThat(answer).startsWith("HTTP/1.1 404");
     }
 
     @Test

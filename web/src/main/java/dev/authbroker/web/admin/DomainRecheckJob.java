@@ -105,18 +105,20 @@ public class DomainRecheckJob {
                 List<String> seenAgain = page.stream().filter(CustomDomain::isVerifiedAndSeen)
                         .map(CustomDomain::hostname).filter(h -> Boolean.TRUE.equals(found.get(h))).toList();
                 seenAgain.forEach(found::remove);
-                changed += db.transaction(em -> {
+                int changedHere = db.transaction(em -> {
                     domains.markSeen(seenAgain, Instant.now());
                     return record(found);
                 });
+                if (changedHere > 0) {
+                    // right after the commit, not after the last page: a suspended domain stops being served at once
+                    changes.domainsChanged();
+                }
+                changed += changedHere;
                 checked += page.size();
                 after = page.get(page.size() - 1).hostname();
             }
         } finally {
             lookupsPool.shutdownNow();
-        }
-        if (changed > 0) {
-            changes.domainsChanged();
         }
         if (checked > 0) {
             LOG.info("domain re-check: " + checked + " domain(s) in " + (System.nanoTime() - started) / 1_000_000

@@ -64,8 +64,13 @@ final class ExpiringCache<K, V> {
         if (entries.size() >= maxEntries || weight.get() + entryWeight > maxWeight) {
             clear();
         }
-        Entry<V> replaced = entries.put(key, new Entry<>(value, now, entryWeight));
+        Entry<V> loaded = new Entry<>(value, now, entryWeight);
+        Entry<V> replaced = entries.put(key, loaded);
         weight.addAndGet(entryWeight - (replaced == null ? 0 : replaced.weight()));
+        if (generation.get() != loadedIn && entries.remove(key, loaded)) {
+            // a removal came between the check above and the put: it may have missed this entry, so it goes too
+            weight.addAndGet(-entryWeight);
+        }
         return value;
     }
 

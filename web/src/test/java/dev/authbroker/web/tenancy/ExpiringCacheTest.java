@@ -2,8 +2,10 @@ package dev.authbroker.web.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
@@ -72,6 +74,24 @@ class ExpiringCacheTest {
             cache.remove("a");
             return "stale";
         })).isEqualTo("stale");
+        assertThat(cache.get("a", this::load)).isEqualTo("a#1");
+    }
+
+    @Test
+    void aRemovalBetweenTheLoadAndItsStoringAlsoRemovesTheStoredValue() {
+        AtomicReference<ExpiringCache<String, String>> self = new AtomicReference<>();
+        AtomicBoolean removeOnce = new AtomicBoolean(true);
+        // the weigher runs after the load's generation check and before the entry is stored: the narrowest window
+        ExpiringCache<String, String> cache = new ExpiringCache<>(100, 10, 1_000, (k, v) -> {
+            if (removeOnce.getAndSet(false)) {
+                self.get().clear();
+            }
+            return 1;
+        }, clock::get);
+        self.set(cache);
+        assertThat(cache.get("a", key -> "stale")).isEqualTo("stale");
+        assertThat(cache.size()).isZero();
+        assertThat(cache.weight()).isZero();
         assertThat(cache.get("a", this::load)).isEqualTo("a#1");
     }
 
