@@ -43,6 +43,7 @@ public class LeasedJobs {
     @PostConstruct
     void start() {
         ttl = config.jobLeaseTtl();
+        LOG.info("periodic jobs: this broker holds their leases as " + holder + " (table job_lease)");
         heartbeat = PeriodicTask.every("authbroker-job-leases", ttl.dividedBy(3), () ->
                 held.forEach((job, holding) -> {
                     if (holding) {
