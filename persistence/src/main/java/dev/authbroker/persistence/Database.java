@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +215,7 @@ public final class Database implements AutoCloseable {
     /** Whether {@code failure} is the database's: a persistence exception, or caused by a JDBC one. */
     public static boolean isDatabaseFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException || t instanceof jakarta.persistence.PersistenceException) {
+            if (t instanceof SQLException || t instanceof PersistenceException) {
                 return true;
             }
         }

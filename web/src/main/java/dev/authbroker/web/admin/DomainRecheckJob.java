@@ -31,8 +31,10 @@ import java.util.logging.Logger;
  * Re-checks the TXT record of every verified and every suspended domain once per
  * {@code authbroker.domains.recheck-interval}, however many there are: pages of {@value #PAGE} in host name order,
  * each page's lookups {@code authbroker.domains.recheck-concurrency} at a time, its outcomes written in one
- * transaction (records seen again as before: one statement for the page). A record missing for {@code authbroker.domains.grace} suspends the domain (no longer served, audit
- * {@code domain.suspended}); a suspended domain whose record is back is served again (audit {@code domain.restored}).
+ * transaction (records seen again as before: one statement for the page) and, when any changed, told to every broker
+ * right after that commit. A record missing for {@code authbroker.domains.grace} suspends the domain (no longer
+ * served, audit {@code domain.suspended}); a suspended domain whose record is back is served again (audit
+ * {@code domain.restored}).
  * A DNS server that does not answer proves nothing and changes nothing.
  */
 @ApplicationScoped

@@ -10,10 +10,10 @@ import java.util.logging.Logger;
 
 /**
  * A background task on its own daemon thread, run with a fixed delay between runs. A failing run is logged (type
- * only: messages may come from a driver; one line per task and failure type per 10 s) and the next one still happens, whatever it threw: an uncaught throwable
- * would cancel every later run of a scheduled executor, and an {@code OutOfMemoryError} from one request must not
- * stop token refresh or domain checks for good. Plain JDK scheduling keeps the WAR free
- * of EJB timers, which WildFly's MicroProfile profile does not have.
+ * only: messages may come from a driver; one line per task and failure type per 10 s) and the next one still happens,
+ * whatever it threw: an uncaught throwable would cancel every later run of a scheduled executor, and an
+ * {@code OutOfMemoryError} from one request must not stop token refresh or domain checks for good. Plain JDK
+ * scheduling keeps the WAR free of EJB timers, which WildFly's MicroProfile profile does not have.
  */
 public final class PeriodicTask implements AutoCloseable {
 
